@@ -1,0 +1,87 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT_INVALID, EXIT_OK } from './cli-error.js';
+import { diffCommand } from './commands/diff-command.js';
+import { runCommand } from './commands/run-command.js';
+import { testCommand } from './commands/test-command.js';
+import { validateCommand } from './commands/validate-command.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Exit code for a defect in Waybill itself (EX_SOFTWARE), as opposed to a bad flow or input. */
+export const EXIT_INTERNAL = 70;
+
+/**
+ * Runs the `waybill` command line and returns its exit code: 0 success, 1 the flow failed,
+ * 2 the flow or input is invalid. Errors are printed as sentences, never stacks.
+ *
+ * @example
+ * const code = await runCli(['validate', 'flows/shopify-order-intake'], { out: console.log, err: console.error });
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK as number;
+  const program = new Command()
+    .name('waybill')
+    .description('Design, test and run Waybill integration flows.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
+
+  program
+    .command('validate')
+    .description('check flows and list every problem')
+    .argument('<flow...>', 'flow folders or flow.json files')
+    .action(async (flows: string[]) => {
+      exitCode = await validateCommand(flows, io.out);
+    });
+
+  program
+    .command('run')
+    .description('run a flow once on a trigger payload and print each node')
+    .argument('<flow>', 'flow folder or flow.json file')
+    .requiredOption('-i, --input <file>', 'JSON file with the trigger payload')
+    .option('--json', 'print the whole execution record as JSON')
+    .option('--until <node>', 'run only what leads to this node')
+    .action(async (flow: string, options: { input: string; json?: boolean; until?: string }) => {
+      exitCode = await runCommand(flow, options, io.out);
+    });
+
+  program
+    .command('diff')
+    .description('show what changed between two flows: nodes, connections, config and expressions')
+    .argument('<before>', 'flow folder or flow.json file')
+    .argument('<after>', 'flow folder or flow.json file')
+    .option('--json', 'print the diff as JSON')
+    .action(async (before: string, after: string, options: { json?: boolean }) => {
+      exitCode = await diffCommand(before, after, options, io.out);
+    });
+
+  program
+    .command('test')
+    .description("run each flow's test cases (tests/<case>/input.json against expected.json)")
+    .argument('<flow...>', 'flow folders')
+    .action(async (flows: string[]) => {
+      exitCode = await testCommand(flows, io.out);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message, or the help text (exit code 0).
+      return error.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
+    }
+    if (error instanceof CliError) {
+      io.err(`waybill: ${error.message}`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`waybill: an internal error occurred: ${message}`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { createEngine } from '@waybill/engine';
+import { cliCatalog } from '../catalog.js';
+import { EXIT_FLOW_FAILED, EXIT_OK, type ExitCode } from '../cli-error.js';
+import { formatRunReport } from '../format/run-report.js';
+import { readJsonFile } from '../load-flow.js';
+import { loadValidFlow } from '../validated-flow.js';
+
+export interface RunOptions {
+  input: string;
+  json?: boolean;
+  /** Run only what leads to this node. */
+  until?: string;
+}
+
+/**
+ * `waybill run <flow> --input <file> [--json]`: runs the flow once on the input, in process.
+ * Retries and delays wait in place, since there is no queue to hand them to.
+ *
+ * @example
+ * await runCommand('flows/shopify-order-intake', { input: 'order.json' }, console.log); // 0 or 1
+ */
+export async function runCommand(
+  target: string,
+  options: RunOptions,
+  print: (text: string) => void,
+): Promise<ExitCode> {
+  const catalog = cliCatalog();
+  const { revision } = await loadValidFlow(target, catalog);
+  const trigger = await readJsonFile(options.input, 'input');
+  const engine = createEngine({ catalog, maxInlineWaitMs: Number.POSITIVE_INFINITY });
+  try {
+    const record = await engine.run({
+      executionId: `cli_${randomUUID()}`,
+      revision,
+      trigger,
+      ...(options.until ? { stopAfter: options.until } : {}),
+    });
+    print(options.json ? JSON.stringify(record, null, 2) : formatRunReport(record));
+    return record.status === 'succeeded' ? EXIT_OK : EXIT_FLOW_FAILED;
+  } finally {
+    await engine.close();
+  }
+}

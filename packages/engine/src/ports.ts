@@ -1,0 +1,67 @@
+import type { NodeTypeManifest } from '@waybill/flow';
+import type { LogLine, StepRecord } from './execution-record.js';
+
+/**
+ * The engine's ports: everything it needs from the world is injected, so the same core runs in
+ * the CLI, the runtime workers and tests with fake time.
+ */
+
+/** Time, injectable so retry and delay tests run without waiting. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or rejects with an AbortError when the signal fires. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * Receives steps as the execution advances. The engine calls `checkpoint` once after every
+ * side-effecting node completes, with that step and the pure or read-only steps that ran since the
+ * last checkpoint; the rest arrive with the final record. The runtime commits each call, so history
+ * costs one commit per side-effecting node plus one at the end.
+ */
+export interface StepRecorder {
+  checkpoint(steps: StepRecord[]): Promise<void>;
+}
+
+/** A credential resolved for one call; values hold decrypted secrets and never reach history. */
+export interface ResolvedCredential {
+  id: string;
+  type: string;
+  values: Record<string, unknown>;
+  /** Fields whose values are redacted wherever they might appear; all string fields when absent. */
+  secretFields?: string[];
+}
+
+export interface SecretsPort {
+  resolve(
+    credentialId: string,
+    context: { executionId: string; nodeId: string },
+  ): Promise<ResolvedCredential>;
+}
+
+export interface ConnectorCall {
+  type: string;
+  manifest: NodeTypeManifest;
+  config: Record<string, unknown>;
+  input: unknown;
+  credential?: ResolvedCredential;
+  /** Derived from the original execution and the step, so retries and replays reuse it. */
+  idempotencyKey: string;
+  attempt: number;
+  executionId: string;
+  nodeId: string;
+  stepKey: string;
+  signal: AbortSignal;
+  log(line: LogLine): void;
+}
+
+export interface ConnectorResult {
+  output: unknown;
+  /** Output port; the manifest's default port when absent. */
+  port?: string;
+}
+
+/** Runs connector operations; connector-kit provides the implementation. */
+export interface ConnectorInvoker {
+  invoke(call: ConnectorCall): Promise<ConnectorResult>;
+}

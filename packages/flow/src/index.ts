@@ -1,0 +1,14 @@
+export * from './diff/index.js';
+export * from './edit/index.js';
+export * from './graph/endpoints.js';
+export * from './graph/flow-graph.js';
+export * from './node-types/catalog.js';
+export * from './node-types/core-nodes.js';
+export * from './node-types/manifest.js';
+export * from './revision/content-hash.js';
+export * from './revision/revision.js';
+export * from './schema/flow-schema.js';
+export * from './validate/ajv-messages.js';
+export * from './validate/problem.js';
+export { jsonataSyntaxError } from './validate/schema-compiler.js';
+export * from './validate/validate-flow.js';

@@ -1,0 +1,64 @@
+import AjvModule, { type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import jsonata from 'jsonata';
+
+// ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+/**
+ * The ajv instance that checks flow.json and node configs. It knows the `x-jsonata` keyword, which
+ * marks a string as a JSONata expression and reports a syntax error with its position, and the
+ * `x-language` annotation the studio reads to pick a code editor.
+ */
+export function createFlowAjv() {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: 'x-language', schemaType: 'string' });
+  ajv.addKeyword({
+    keyword: 'x-jsonata',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function checkExpression(enabled: boolean, data: string) {
+      if (!enabled) return true;
+      const problem = jsonataSyntaxError(data);
+      if (problem === undefined) return true;
+      (checkExpression as unknown as { errors: unknown[] }).errors = [
+        { keyword: 'x-jsonata', message: problem, params: { keyword: 'x-jsonata' } },
+      ];
+      return false;
+    },
+  });
+  return ajv;
+}
+
+/**
+ * The syntax error of a JSONata expression as a sentence, or undefined when it parses.
+ *
+ * @example
+ * jsonataSyntaxError('a +'); // 'is not valid JSONata: Unexpected end of expression (at character 3).'
+ */
+export function jsonataSyntaxError(expression: string): string | undefined {
+  try {
+    jsonata(expression);
+    return undefined;
+  } catch (error) {
+    const e = error as { message?: string; position?: number };
+    const at = typeof e.position === 'number' ? ` (at character ${e.position})` : '';
+    return `is not valid JSONata: ${e.message ?? 'syntax error'}${at}.`;
+  }
+}
+
+/** Compiles each schema object once; manifests are long-lived, so a WeakMap keyed by them suffices. */
+export function createSchemaCache(ajv: ReturnType<typeof createFlowAjv>) {
+  const cache = new WeakMap<object, ValidateFunction>();
+  return (schema: object): ValidateFunction => {
+    let validate = cache.get(schema);
+    if (!validate) {
+      validate = ajv.compile(schema);
+      cache.set(schema, validate);
+    }
+    return validate;
+  };
+}
