@@ -1,4 +1,4 @@
-import { userError } from '@waybill/connector-kit';
+import { userError, WaybillError } from '@waybill/connector-kit';
 import { createRevision } from '@waybill/flow';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine.js';
@@ -127,4 +127,30 @@ describe('resuming from the failed node', () => {
     expect(invoker.calls.map((c) => c.input)).toEqual(['a', 'b', 'c', 'c', 'd']);
     expect(resumed.steps.find((s) => s.key === 'each')?.output).toEqual(['a', 'b', 'c', 'd']);
   });
+
+  it('does not repeat the completed items of a loop when the loop node itself retries', async () => {
+    const loop = flowOf(
+      [
+        { id: 'each', type: 'core.forEach', config: { concurrency: 1 }, retry: { maxAttempts: 3, initialMs: 1 } },
+        { id: 'ship', type: 'test.createOrder', config: {} },
+      ],
+      [
+        { from: 'trigger', to: 'each' },
+        { from: 'each.item', to: 'ship' },
+      ],
+    );
+    const invoker = createFakeInvoker();
+    let failures = 0;
+    invoker.behave('ship', (call) => {
+      if (call.input === 'b' && failures++ === 0) throw upstream503Error();
+      return { output: call.input };
+    });
+    const engine = createEngine({ catalog: testCatalog, invoker });
+    const record = await engine.run({ executionId: 'ex_4', revision: loop, trigger: ['a', 'b', 'c'] });
+    expect(record.status).toBe('succeeded');
+    expect(record.steps.find((s) => s.key === 'each')?.attempts).toHaveLength(2);
+    expect(invoker.calls.map((c) => c.input)).toEqual(['a', 'b', 'b', 'c']);
+  });
 });
+
+const upstream503Error = () => new WaybillError(upstream503());

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalizeModule from 'canonicalize';
 
 // canonicalize is CommonJS whose typings declare a default export; depending on the loader the
@@ -26,5 +27,6 @@ export function canonicalJson(value: unknown): string {
  * contentHash({ a: 1 }) === contentHash(JSON.parse('{ "a" : 1 }')); // true
  */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  // A pure-JS hash: this package also runs in the studio, where node:crypto does not exist.
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
 }
