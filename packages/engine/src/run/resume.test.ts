@@ -131,7 +131,12 @@ describe('resuming from the failed node', () => {
   it('does not repeat the completed items of a loop when the loop node itself retries', async () => {
     const loop = flowOf(
       [
-        { id: 'each', type: 'core.forEach', config: { concurrency: 1 }, retry: { maxAttempts: 3, initialMs: 1 } },
+        {
+          id: 'each',
+          type: 'core.forEach',
+          config: { concurrency: 1 },
+          retry: { maxAttempts: 3, initialMs: 1 },
+        },
         { id: 'ship', type: 'test.createOrder', config: {} },
       ],
       [

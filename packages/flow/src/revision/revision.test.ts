@@ -14,7 +14,9 @@ const flow: FlowDefinition = {
 
 describe('revisions', () => {
   it('hash the same content the same way whatever the key order', () => {
-    const reordered = JSON.parse('{"edges":[{"to":"map","from":"trigger"}],"nodes":[{"config":{"expression":"{ \\"n\\": name }"},"type":"core.transform","id":"map"}],"trigger":{"config":{},"type":"core.manual"},"name":"Orders","id":"orders","schemaVersion":1}');
+    const reordered = JSON.parse(
+      '{"edges":[{"to":"map","from":"trigger"}],"nodes":[{"config":{"expression":"{ \\"n\\": name }"},"type":"core.transform","id":"map"}],"trigger":{"config":{},"type":"core.manual"},"name":"Orders","id":"orders","schemaVersion":1}',
+    );
     expect(revisionHash(reordered)).toBe(revisionHash(flow));
     expect(revisionHash(flow)).toMatch(/^[0-9a-f]{64}$/);
   });
