@@ -1,0 +1,299 @@
+import type { ExecutionError, ExecutionRecord, StepRecord, WebhookResponse } from '@waybill/engine';
+import type { FlowDefinition } from '@waybill/flow';
+
+/**
+ * The store's public contract: what the runtime, the server and the CLI may ask of the database.
+ * Every method is one transaction unless it says otherwise. Timestamps are ISO-8601 UTC strings;
+ * JSON values are returned parsed.
+ */
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+export type TriggerKind = 'webhook' | 'manual' | 'schedule' | 'poll' | 'replay' | 'test';
+export type DeadLetterState = 'open' | 'resolved' | 'ignored';
+
+export interface FlowRow {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Hash of the newest saved revision, if any. */
+  latestRevision: string | null;
+  /** Hash of the deployed revision, if any. */
+  deployedRevision: string | null;
+}
+
+export interface RevisionRow {
+  flowId: string;
+  hash: string;
+  /** 1, 2, 3 … per flow, in save order. */
+  version: number;
+  definition: FlowDefinition;
+  createdAt: string;
+  createdBy: string | null;
+  message: string | null;
+}
+
+export interface DeploymentRow {
+  flowId: string;
+  revisionHash: string;
+  version: number;
+  deployedAt: string;
+  deployedBy: string | null;
+}
+
+export interface CredentialMeta {
+  id: string;
+  type: string;
+  name: string;
+  /** Hosts the credential may reach even when private or loopback (e.g. a simulator). */
+  allowedHosts: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CredentialWithSecrets extends CredentialMeta {
+  values: Record<string, unknown>;
+}
+
+export interface ExecutionRow {
+  id: string;
+  flowId: string;
+  revisionHash: string;
+  status: ExecutionStatus;
+  triggerKind: TriggerKind;
+  businessKey: string | null;
+  trigger: unknown;
+  error: ExecutionError | null;
+  /** flow + node + error code + normalised message, for grouping the dead-letter inbox. */
+  errorSignature: string | null;
+  failedNodeId: string | null;
+  response: WebhookResponse | null;
+  /** The execution this one replays; its idempotency base is inherited. */
+  replayOf: string | null;
+  idempotencyBase: string;
+  /** How many times a worker has started it (1 after the first run; resumptions add one). */
+  runCount: number;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  resumeAt: string | null;
+  workerId: string | null;
+  heartbeatAt: string | null;
+  cancelRequested: boolean;
+  deadLetter: DeadLetterState | null;
+}
+
+export interface ExecutionFilter {
+  flowId?: string;
+  status?: ExecutionStatus | ExecutionStatus[];
+  revisionHash?: string;
+  /** queuedAt >= from, queuedAt < to */
+  from?: string;
+  to?: string;
+  /** Exact match, or prefix match when it ends with `*`. */
+  businessKey?: string;
+  /** Case-insensitive substring of the id, business key, error message or trigger payload. */
+  text?: string;
+  deadLetter?: DeadLetterState;
+  failedNodeId?: string;
+  errorSignature?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface NewExecution {
+  flowId: string;
+  revisionHash: string;
+  triggerKind: TriggerKind;
+  trigger: unknown;
+  businessKey?: string | null;
+  replayOf?: string | null;
+  /** Defaults to the new execution's id. */
+  idempotencyBase?: string;
+  /** Steps carried over from the replayed execution, reused by the engine. */
+  steps?: StepRecord[];
+  /** When the first run is due; defaults to now. */
+  runAt?: string;
+}
+
+export interface AcceptedDelivery {
+  executionId: string;
+  /** Set when the dedupe key was seen before: the original execution, and nothing new was written. */
+  duplicateOf: string | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  executionId: string;
+  /** When the job should run (delayed jobs). */
+  runAt: string;
+  createdAt: string;
+}
+
+export interface JobRow {
+  id: number;
+  executionId: string;
+  runAt: string;
+  attempts: number;
+}
+
+export interface DeadLetterGroup {
+  flowId: string;
+  failedNodeId: string | null;
+  errorSignature: string;
+  errorCode: string;
+  /** The message of the newest execution in the group. */
+  sampleMessage: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: unknown;
+}
+
+export interface FlowRepository {
+  /** Throws StoreConflictError when the id exists. */
+  create(input: { id: string; name: string; description?: string | null }): Promise<FlowRow>;
+  get(id: string): Promise<FlowRow | undefined>;
+  list(): Promise<FlowRow[]>;
+  /** Removes the flow, its revisions, deployment and cursors; executions stay for history. Returns false when absent. */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface RevisionRepository {
+  /**
+   * Saves a definition as a revision (the flow's name/description follow it). Saving content whose
+   * hash the flow already has returns that revision with created=false.
+   */
+  save(flowId: string, definition: FlowDefinition, hash: string, meta?: { createdBy?: string; message?: string }): Promise<{ revision: RevisionRow; created: boolean }>;
+  /** By hash, or by version number. */
+  get(flowId: string, ref: string | number): Promise<RevisionRow | undefined>;
+  /** Newest first, with definitions. */
+  list(flowId: string): Promise<RevisionRow[]>;
+}
+
+export interface DeploymentRepository {
+  deploy(flowId: string, revisionHash: string, deployedBy?: string | null): Promise<DeploymentRow>;
+  current(flowId: string): Promise<DeploymentRow | undefined>;
+  /** Newest first. */
+  history(flowId: string): Promise<DeploymentRow[]>;
+}
+
+export interface CredentialRepository {
+  create(input: { id: string; type: string; name: string; values: Record<string, unknown>; allowedHosts?: string[] }): Promise<CredentialMeta>;
+  /** Values given replace the stored ones field by field; fields set to null are removed. */
+  update(id: string, patch: { name?: string; values?: Record<string, unknown | null>; allowedHosts?: string[] }): Promise<CredentialMeta | undefined>;
+  get(id: string): Promise<CredentialMeta | undefined>;
+  /** Decrypts; only the runtime calls this. */
+  reveal(id: string): Promise<CredentialWithSecrets | undefined>;
+  list(): Promise<CredentialMeta[]>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface IntakeRepository {
+  /**
+   * One transaction: the delivery (unique per flow and dedupe key), the queued execution and its
+   * outbox row. A repeated dedupe key writes nothing and names the original execution.
+   */
+  accept(input: NewExecution & { dedupeKey?: string | null }): Promise<AcceptedDelivery>;
+}
+
+export interface ExecutionRepository {
+  /** A queued execution plus its outbox row (manual runs, replays). */
+  create(input: NewExecution): Promise<ExecutionRow>;
+  get(id: string): Promise<ExecutionRow | undefined>;
+  steps(id: string): Promise<StepRecord[]>;
+  list(filter: ExecutionFilter, page?: { cursor?: string | null; limit?: number }): Promise<Page<ExecutionRow>>;
+  /** Executions matching a filter, ids only, for bulk actions (bounded by limit). */
+  ids(filter: ExecutionFilter, limit: number): Promise<string[]>;
+  /**
+   * A worker takes the execution: queued, waiting, or running with a stale heartbeat become running
+   * (runCount + 1, workerId, heartbeatAt = now). Returns undefined, writing nothing, when it is
+   * finished, cancelled, or running under another live worker.
+   */
+  claim(id: string, workerId: string, staleBefore: string): Promise<ExecutionRow | undefined>;
+  /** Upserts steps by (execution, key). */
+  checkpoint(id: string, steps: StepRecord[]): Promise<void>;
+  /**
+   * Records the end of a run: remaining steps, status, error, response, timings; a failure opens a
+   * dead-letter entry; `waiting` stores resumeAt and schedules the resumption in the outbox.
+   */
+  finish(id: string, record: ExecutionRecord): Promise<ExecutionRow>;
+  /** Sets heartbeatAt for the worker's executions; returns those whose cancellation was requested. */
+  heartbeat(workerId: string, ids: string[]): Promise<string[]>;
+  /** queued/waiting → cancelled at once; running → cancelRequested; finished → unchanged. */
+  requestCancel(id: string): Promise<{ outcome: 'cancelled' | 'requested' | 'finished' | 'missing' }>;
+  /** Running executions whose heartbeat is older than the given time. */
+  stale(heartbeatBefore: string, limit: number): Promise<ExecutionRow[]>;
+  /** Back to queued (worker gone) with an outbox row so it is published again. */
+  requeue(id: string): Promise<void>;
+  /** Ends a stuck execution as failed with the given error (opening a dead letter). */
+  abandon(id: string, error: ExecutionError): Promise<void>;
+  deadLetterGroups(filter: { flowId?: string }): Promise<DeadLetterGroup[]>;
+  /** Sets the dead-letter state of executions; returns how many changed. */
+  setDeadLetter(ids: string[], state: DeadLetterState): Promise<number>;
+  /** Counts by status, for metrics. */
+  countByStatus(): Promise<Record<ExecutionStatus, number>>;
+}
+
+export interface OutboxRepository {
+  /** Rows not yet published, created before `createdBefore`, oldest first. */
+  pending(createdBefore: string, limit: number): Promise<OutboxRow[]>;
+  markPublished(ids: number[]): Promise<void>;
+}
+
+/** The embedded queue's table; BullMQ keeps its jobs in Redis instead. */
+export interface JobRepository {
+  enqueue(jobs: Array<{ executionId: string; runAt: string }>): Promise<void>;
+  /** Leases up to `limit` due jobs to the worker until `leaseUntil`. */
+  claim(workerId: string, limit: number, now: string, leaseUntil: string): Promise<JobRow[]>;
+  extend(ids: number[], leaseUntil: string): Promise<void>;
+  complete(ids: number[]): Promise<void>;
+  /** Gives a job back, due at runAt (default now). */
+  release(id: number, runAt?: string): Promise<void>;
+  depth(now: string): Promise<{ ready: number; delayed: number; leased: number }>;
+}
+
+export interface AuditRepository {
+  append(event: { actor: string; action: string; targetType?: string | null; targetId?: string | null; details?: unknown }): Promise<void>;
+  list(filter: { actor?: string; action?: string; targetId?: string; from?: string; to?: string }, page?: { cursor?: string | null; limit?: number }): Promise<Page<AuditEvent>>;
+}
+
+/** Durable cursors of polling triggers and the last run of schedules, by key. */
+export interface CursorRepository {
+  get(key: string): Promise<unknown | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface Store {
+  readonly dialect: StoreDialect;
+  readonly flows: FlowRepository;
+  readonly revisions: RevisionRepository;
+  readonly deployments: DeploymentRepository;
+  readonly credentials: CredentialRepository;
+  readonly intake: IntakeRepository;
+  readonly executions: ExecutionRepository;
+  readonly outbox: OutboxRepository;
+  readonly jobs: JobRepository;
+  readonly audit: AuditRepository;
+  readonly cursors: CursorRepository;
+  /** Round trip to the database, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
