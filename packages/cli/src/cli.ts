@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_OK } from './cli-error.js';
 import { diffCommand } from './commands/diff-command.js';
 import { runCommand } from './commands/run-command.js';
+import { startCommand } from './commands/start-command.js';
 import { testCommand } from './commands/test-command.js';
 import { validateCommand } from './commands/validate-command.js';
+import { workerCommand } from './commands/worker-command.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -66,6 +68,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<flow...>', 'flow folders')
     .action(async (flows: string[]) => {
       exitCode = await testCommand(flows, io.out);
+    });
+
+  program
+    .command('start')
+    .description('start Waybill: API, webhook intake and a worker (SQLite and the embedded queue by default)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--no-worker', 'run no worker in this process')
+    .action(async (options: { port?: string; worker?: boolean }) => {
+      exitCode = await startCommand(options, io.out);
+    });
+
+  program
+    .command('worker')
+    .description('run executions from the queue (scale out next to any number of API servers)')
+    .option('-c, --concurrency <n>', 'executions at once (default: WAYBILL_WORKER_CONCURRENCY or 8)')
+    .action(async (options: { concurrency?: string }) => {
+      exitCode = await workerCommand(options, io.out);
     });
 
   try {

@@ -55,6 +55,8 @@ export interface Engine {
   run(request: RunRequest): Promise<ExecutionRecord>;
   /** The business key of a trigger payload, per the revision's trigger expression. */
   businessKey(revision: Revision, trigger: unknown): Promise<string | undefined>;
+  /** The delivery key repeats are recognised by, per the revision's trigger dedupe expression. */
+  dedupeKey(revision: Revision, trigger: unknown): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -99,18 +101,23 @@ export function createEngine(options: EngineOptions): Engine {
     return flow;
   };
 
-  const businessKey = async (revision: Revision, trigger: unknown): Promise<string | undefined> => {
-    const expression = prepare(revision).businessKey;
+  /** A key from the trigger payload; one that cannot be computed is absent rather than an error. */
+  const triggerKey = async (
+    expression: PreparedFlow['businessKey'],
+    trigger: unknown,
+  ): Promise<string | undefined> => {
     if (!expression) return undefined;
     try {
       const value = await expression.evaluate(trigger, {});
-      if (value === undefined || value === null) return undefined;
+      if (value === undefined || value === null || value === '') return undefined;
       return typeof value === 'string' ? value : JSON.stringify(value);
     } catch {
-      // A business key that cannot be computed must not stop the order; the execution just lacks it.
       return undefined;
     }
   };
+  const businessKey = (revision: Revision, trigger: unknown) =>
+    triggerKey(prepare(revision).businessKey, trigger);
+  const dedupeKey = (revision: Revision, trigger: unknown) => triggerKey(prepare(revision).dedupe, trigger);
 
   const run = async (request: RunRequest): Promise<ExecutionRecord> => {
     const { clock } = services;
@@ -227,6 +234,7 @@ export function createEngine(options: EngineOptions): Engine {
     prepare,
     run,
     businessKey,
+    dedupeKey,
     async close() {
       if (ownsSandbox && sandbox) await sandbox.close();
       sandbox = undefined;

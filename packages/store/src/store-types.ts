@@ -181,7 +181,12 @@ export interface RevisionRepository {
    * Saves a definition as a revision (the flow's name/description follow it). Saving content whose
    * hash the flow already has returns that revision with created=false.
    */
-  save(flowId: string, definition: FlowDefinition, hash: string, meta?: { createdBy?: string; message?: string }): Promise<{ revision: RevisionRow; created: boolean }>;
+  save(
+    flowId: string,
+    definition: FlowDefinition,
+    hash: string,
+    meta?: { createdBy?: string; message?: string },
+  ): Promise<{ revision: RevisionRow; created: boolean }>;
   /** By hash, or by version number. */
   get(flowId: string, ref: string | number): Promise<RevisionRow | undefined>;
   /** Newest first, with definitions. */
@@ -196,9 +201,18 @@ export interface DeploymentRepository {
 }
 
 export interface CredentialRepository {
-  create(input: { id: string; type: string; name: string; values: Record<string, unknown>; allowedHosts?: string[] }): Promise<CredentialMeta>;
+  create(input: {
+    id: string;
+    type: string;
+    name: string;
+    values: Record<string, unknown>;
+    allowedHosts?: string[];
+  }): Promise<CredentialMeta>;
   /** Values given replace the stored ones field by field; fields set to null are removed. */
-  update(id: string, patch: { name?: string; values?: Record<string, unknown | null>; allowedHosts?: string[] }): Promise<CredentialMeta | undefined>;
+  update(
+    id: string,
+    patch: { name?: string; values?: Record<string, unknown | null>; allowedHosts?: string[] },
+  ): Promise<CredentialMeta | undefined>;
   get(id: string): Promise<CredentialMeta | undefined>;
   /** Decrypts; only the runtime calls this. */
   reveal(id: string): Promise<CredentialWithSecrets | undefined>;
@@ -219,7 +233,10 @@ export interface ExecutionRepository {
   create(input: NewExecution): Promise<ExecutionRow>;
   get(id: string): Promise<ExecutionRow | undefined>;
   steps(id: string): Promise<StepRecord[]>;
-  list(filter: ExecutionFilter, page?: { cursor?: string | null; limit?: number }): Promise<Page<ExecutionRow>>;
+  list(
+    filter: ExecutionFilter,
+    page?: { cursor?: string | null; limit?: number },
+  ): Promise<Page<ExecutionRow>>;
   /** Executions matching a filter, ids only, for bulk actions (bounded by limit). */
   ids(filter: ExecutionFilter, limit: number): Promise<string[]>;
   /**
@@ -271,8 +288,17 @@ export interface JobRepository {
 }
 
 export interface AuditRepository {
-  append(event: { actor: string; action: string; targetType?: string | null; targetId?: string | null; details?: unknown }): Promise<void>;
-  list(filter: { actor?: string; action?: string; targetId?: string; from?: string; to?: string }, page?: { cursor?: string | null; limit?: number }): Promise<Page<AuditEvent>>;
+  append(event: {
+    actor: string;
+    action: string;
+    targetType?: string | null;
+    targetId?: string | null;
+    details?: unknown;
+  }): Promise<void>;
+  list(
+    filter: { actor?: string; action?: string; targetId?: string; from?: string; to?: string },
+    page?: { cursor?: string | null; limit?: number },
+  ): Promise<Page<AuditEvent>>;
 }
 
 /** Durable cursors of polling triggers and the last run of schedules, by key. */

@@ -44,6 +44,7 @@ export interface PreparedFlow {
   /** Members of each scope ('' = top level, else a forEach id), excluding nested bodies. */
   scopes: ReadonlyMap<string, readonly string[]>;
   businessKey: CompiledExpression | undefined;
+  dedupe: CompiledExpression | undefined;
 }
 
 export const ROOT_SCOPE = '';
@@ -125,5 +126,8 @@ export function prepareFlow(revision: Revision, services: EngineServices): Prepa
   const businessKey = flow.trigger.businessKey
     ? services.expressions.get(flow.trigger.businessKey, 'trigger.businessKey')
     : undefined;
-  return { revision, graph, nodes, scopes, businessKey };
+  const dedupe = flow.trigger.dedupe
+    ? services.expressions.get(flow.trigger.dedupe, 'trigger.dedupe')
+    : undefined;
+  return { revision, graph, nodes, scopes, businessKey, dedupe };
 }

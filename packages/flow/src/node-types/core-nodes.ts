@@ -213,8 +213,33 @@ export const coreNodeManifests: readonly NodeTypeManifest[] = [
   }),
 ];
 
+export const WebhookSignatureSchema = Type.Object(
+  {
+    header: Type.String({
+      minLength: 1,
+      description: 'Header carrying the signature, e.g. x-hub-signature-256.',
+    }),
+    algorithm: Type.Union(
+      [Type.Literal('hmac-sha256'), Type.Literal('hmac-sha1'), Type.Literal('hmac-sha512')],
+      {
+        default: 'hmac-sha256',
+      },
+    ),
+    encoding: Type.Union([Type.Literal('hex'), Type.Literal('base64')], { default: 'hex' }),
+    prefix: Type.Optional(
+      Type.String({ description: 'Text before the digest in the header, e.g. "sha256=".' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'HMAC of the raw body with the secret of the trigger credential.',
+  },
+);
+export type WebhookSignature = Static<typeof WebhookSignatureSchema>;
+
 export const WebhookTriggerConfigSchema = Type.Object(
   {
+    signature: Type.Optional(WebhookSignatureSchema),
     method: Type.Optional(Type.Union([Type.Literal('POST'), Type.Literal('PUT')], { default: 'POST' })),
     respond: Type.Optional(
       Type.Union([Type.Literal('accepted'), Type.Literal('respondNode')], {
@@ -225,6 +250,7 @@ export const WebhookTriggerConfigSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type WebhookTriggerConfig = Static<typeof WebhookTriggerConfigSchema>;
 
 export const coreTriggerManifests: readonly TriggerTypeManifest[] = [
   {
@@ -240,5 +266,6 @@ export const coreTriggerManifests: readonly TriggerTypeManifest[] = [
     description: 'Started by an HTTP request; the payload is { headers, query, body }.',
     category: 'core',
     configSchema: WebhookTriggerConfigSchema,
+    credential: { types: ['webhook-secret'], required: false },
   },
 ];

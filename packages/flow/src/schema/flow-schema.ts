@@ -96,6 +96,12 @@ export const TriggerDefinitionSchema = Type.Object(
   {
     type: Type.String({ minLength: 1 }),
     config: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
+    credential: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'Credential the trigger needs, e.g. the secret webhook signatures are checked with.',
+      }),
+    ),
     dedupe: Type.Optional(
       Type.String({
         'x-jsonata': true,

@@ -12,7 +12,14 @@ export interface CredentialRef {
   type: string;
 }
 
-export function triggerProblems(flow: FlowDefinition, catalog: NodeCatalog): Problem[] {
+export function triggerProblems(
+  flow: FlowDefinition,
+  catalog: NodeCatalog,
+  options: { credentials?: ReadonlyArray<CredentialRef> } = {},
+): Problem[] {
+  const credentials = options.credentials
+    ? new Map(options.credentials.map((c) => [c.id, c.type]))
+    : undefined;
   const manifest = catalog.trigger(flow.trigger.type);
   if (!manifest) {
     return [
@@ -26,13 +33,43 @@ export function triggerProblems(flow: FlowDefinition, catalog: NodeCatalog): Pro
       },
     ];
   }
+  const problems: Problem[] = [];
   const validate = compile(manifest.configSchema);
-  if (validate(flow.trigger.config ?? {})) return [];
-  return simplifyAjvErrors(validate.errors ?? []).map((error) => ({
-    code: 'invalid-trigger-config' as const,
-    pointer: `/trigger/config${error.instancePath}`,
-    message: describeAjvError(error, 'The trigger config'),
-  }));
+  if (!validate(flow.trigger.config ?? {})) {
+    for (const error of simplifyAjvErrors(validate.errors ?? [])) {
+      problems.push({
+        code: 'invalid-trigger-config',
+        pointer: `/trigger/config${error.instancePath}`,
+        message: describeAjvError(error, 'The trigger config'),
+      });
+    }
+  }
+  // Signed webhooks are checked with the trigger credential's secret; without one nothing could pass.
+  const signed = typeof flow.trigger.config?.signature === 'object' && flow.trigger.config.signature !== null;
+  if (!flow.trigger.credential && (manifest.credential?.required || signed)) {
+    problems.push({
+      code: 'missing-credential',
+      pointer: '/trigger/credential',
+      message: `The ${manifest.title.toLowerCase()} trigger needs a credential of type ${manifest.credential?.types.join(' or ') ?? 'webhook-secret'}${signed ? ' to check signatures with' : ''}.`,
+    });
+  }
+  if (flow.trigger.credential && credentials) {
+    const type = credentials.get(flow.trigger.credential);
+    if (type === undefined) {
+      problems.push({
+        code: 'unknown-credential',
+        pointer: '/trigger/credential',
+        message: `The trigger uses the credential "${flow.trigger.credential}", which does not exist.`,
+      });
+    } else if (manifest.credential && !manifest.credential.types.includes(type)) {
+      problems.push({
+        code: 'wrong-credential-type',
+        pointer: '/trigger/credential',
+        message: `The trigger needs a credential of type ${manifest.credential.types.join(' or ')}, but "${flow.trigger.credential}" is a ${type} credential.`,
+      });
+    }
+  }
+  return problems;
 }
 
 export function nodeProblems(

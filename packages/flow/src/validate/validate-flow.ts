@@ -82,7 +82,7 @@ function isGraphShaped(input: unknown): input is FlowDefinition {
 
 function semanticProblems(flow: FlowDefinition, catalog: NodeCatalog, options: ValidateOptions): Problem[] {
   const problems: Problem[] = [];
-  problems.push(...triggerProblems(flow, catalog));
+  problems.push(...triggerProblems(flow, catalog, options));
   problems.push(...nodeProblems(flow, catalog, options));
   problems.push(...edgeProblems(flow, catalog));
   const graph = buildGraph(flow);

@@ -1,0 +1,3 @@
+import { describeApiSuite } from './testing/api-suite.js';
+
+describeApiSuite('postgres');

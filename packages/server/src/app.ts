@@ -1,0 +1,116 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { ApiError, type ErrorBody } from './http/api-error.js';
+import { openApiDocument } from './http/openapi-document.js';
+import { registerRoutes } from './http/register-routes.js';
+import type { RouteSpec } from './http/route.js';
+import { createWebhookIntake } from './intake/webhook-intake.js';
+import { credentialRoutes } from './routes/credential-routes.js';
+import { deadLetterRoutes } from './routes/dead-letter-routes.js';
+import { deploymentRoutes } from './routes/deployment-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { executionRoutes } from './routes/execution-routes.js';
+import { flowRoutes } from './routes/flow-routes.js';
+import { hookRoutes } from './routes/hook-routes.js';
+import { revisionRoutes } from './routes/revision-routes.js';
+import { systemRoutes } from './routes/system-routes.js';
+import type { ServerDeps } from './server-deps.js';
+
+/**
+ * The Hono application: every route of the API and the webhook intake, with request ids, body
+ * limits and one error format. Tests call `app.request()` on it directly.
+ *
+ * @example
+ * const { app } = createApp(deps);
+ * const res = await app.request('/api/flows');
+ */
+export function createApp(deps: ServerDeps) {
+  const intake = createWebhookIntake(deps);
+  const routes: RouteSpec[] = [
+    ...systemRoutes(deps),
+    ...flowRoutes(deps),
+    ...revisionRoutes(deps),
+    ...deploymentRoutes(deps, intake),
+    ...executionRoutes(deps),
+    ...deadLetterRoutes(deps),
+    ...credentialRoutes(deps),
+    ...eventRoutes(deps),
+    ...hookRoutes(intake),
+  ];
+
+  const app = new Hono();
+  app.use(requestId());
+  const limit = bodyLimit({
+    maxSize: deps.limits.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'BODY_TOO_LARGE',
+        `The request body is larger than the ${formatBytes(deps.limits.maxBodyBytes)} limit.`,
+      );
+    },
+  });
+  app.use('/hooks/*', limit);
+  app.use('/api/*', limit);
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, { version: deps.version })));
+  registerRoutes(app, routes);
+
+  app.notFound((c) =>
+    c.json(
+      errorBody(
+        'NOT_FOUND',
+        `There is no ${c.req.method} ${new URL(c.req.url).pathname} route.`,
+        c.get('requestId'),
+      ),
+      404,
+    ),
+  );
+  app.onError((error, c) => {
+    const id = c.get('requestId');
+    if (error instanceof ApiError) {
+      const body = errorBody(error.code, error.message, id, error.extra);
+      const headers: Record<string, string> = error.extra.retryAfterSeconds
+        ? { 'retry-after': String(error.extra.retryAfterSeconds) }
+        : {};
+      return c.json(body, error.status, headers);
+    }
+    // Anything else is a defect: log it with the request id, tell the caller only the id.
+    console.error(
+      JSON.stringify({ level: 'error', requestId: id, message: error.message, stack: error.stack }),
+    );
+    return c.json(
+      errorBody(
+        'INTERNAL',
+        `Waybill could not complete the request; quote request id ${id} when reporting it.`,
+        id,
+      ),
+      500,
+    );
+  });
+  return { app, routes, intake };
+}
+
+export type WaybillApp = ReturnType<typeof createApp>['app'];
+
+function errorBody(
+  code: string,
+  message: string,
+  requestId: string,
+  extra: ApiError['extra'] = {},
+): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(extra.pointer ? { pointer: extra.pointer } : {}),
+      ...(extra.problems ? { problems: extra.problems } : {}),
+    },
+    requestId,
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

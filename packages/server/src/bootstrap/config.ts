@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+
+/** Everything Waybill reads from its environment, parsed and checked once at start. */
+export interface WaybillConfig {
+  port: number;
+  host: string;
+  /** SQLite file, key file and other local state live here. */
+  dataDir: string;
+  /** postgres://… to use PostgreSQL instead of SQLite. */
+  databaseUrl: string | undefined;
+  /** redis://… to use BullMQ instead of the embedded queue. */
+  redisUrl: string | undefined;
+  /** Base64 or hex of 32 bytes; otherwise a key file in dataDir is used (created on first start). */
+  secretKey: string | undefined;
+  /** Executions run at once by each worker. */
+  workerConcurrency: number;
+  maxBodyBytes: number;
+  maxQueueDepth: number;
+  /** Seconds a stopping worker waits for running executions before handing them back. */
+  shutdownGraceSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from environment variables, with defaults for the embedded setup.
+ *
+ * @example
+ * const config = parseConfig(process.env); // { port: 3000, databaseUrl: undefined, … }
+ */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  overrides: Partial<WaybillConfig> = {},
+): WaybillConfig {
+  const config: WaybillConfig = {
+    port: integer(env, 'PORT', 3000, 0, 65_535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: resolve(env.WAYBILL_DATA_DIR?.trim() || 'data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    secretKey: env.WAYBILL_SECRET_KEY?.trim() || undefined,
+    workerConcurrency: integer(env, 'WAYBILL_WORKER_CONCURRENCY', 8, 1, 256),
+    maxBodyBytes: integer(env, 'WAYBILL_MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxQueueDepth: integer(env, 'WAYBILL_MAX_QUEUE_DEPTH', 100_000, 1, 100_000_000),
+    shutdownGraceSeconds: integer(env, 'WAYBILL_SHUTDOWN_GRACE_SECONDS', 30, 0, 3600),
+  };
+  return { ...config, ...overrides };
+}
+
+function integer(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+  }
+  return value;
+}
+
+function url(env: Record<string, string | undefined>, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL; expected something like ${protocols[0]}//host:port.`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(
+      `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}; it starts with ${parsed.protocol}//.`,
+    );
+  }
+  return raw;
+}

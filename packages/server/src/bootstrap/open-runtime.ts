@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { createEngine } from '@waybill/engine';
+import {
+  createBullmqDriver,
+  createEmbeddedDriver,
+  createExecutionEvents,
+  createOutboxRelay,
+  createRevisionCache,
+  type QueueDriver,
+} from '@waybill/runtime';
+import { loadSecretKey, openStore } from '@waybill/store';
+import { defaultLimits, type ServerDeps } from '../server-deps.js';
+import { defaultCatalog } from './catalog.js';
+import type { WaybillConfig } from './config.js';
+
+export const VERSION = '0.1.0';
+
+/**
+ * Opens what both the API server and a worker process need: the store (SQLite or PostgreSQL), the
+ * queue (embedded or BullMQ), the engine and the outbox relay.
+ *
+ * @example
+ * const runtime = await openRuntime(parseConfig(process.env));
+ * ... await runtime.close();
+ */
+export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & { close(): Promise<void> }> {
+  const secretKey = await loadSecretKey({
+    env: config.secretKey,
+    keyFile: join(config.dataDir, 'secret.key'),
+  });
+  const store = await openStore({
+    ...(config.databaseUrl
+      ? { databaseUrl: config.databaseUrl }
+      : { sqlitePath: join(config.dataDir, 'waybill.db') }),
+    secretKey,
+  });
+  let queue: QueueDriver;
+  try {
+    queue = config.redisUrl
+      ? createBullmqDriver({ redisUrl: config.redisUrl })
+      : createEmbeddedDriver({ jobs: store.jobs });
+    await queue.ready();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const catalog = defaultCatalog();
+  const engine = createEngine({ catalog });
+  const events = createExecutionEvents();
+  const relay = createOutboxRelay({
+    store,
+    queue,
+    onError: (error) =>
+      console.error(
+        JSON.stringify({ level: 'error', component: 'outbox-relay', message: (error as Error).message }),
+      ),
+  });
+  return {
+    store,
+    queue,
+    engine,
+    catalog,
+    events,
+    relay,
+    revisions: createRevisionCache(store),
+    limits: { ...defaultLimits, maxBodyBytes: config.maxBodyBytes, maxQueueDepth: config.maxQueueDepth },
+    version: VERSION,
+    now: Date.now,
+    async close() {
+      await relay.stop();
+      await queue.close();
+      await engine.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import { createReaper, MISSED_HEARTBEATS, startWorker } from '@waybill/runtime';
+import { createApp } from '../app.js';
+import type { WaybillConfig } from './config.js';
+import { openRuntime } from './open-runtime.js';
+
+const HEARTBEAT_MS = 5000;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `waybill start`: the API, the webhook intake, the outbox relay, the reaper and (unless workers
+ * run elsewhere) an embedded worker, in one process.
+ *
+ * @example
+ * const server = await startServer(parseConfig(process.env), { embeddedWorker: true });
+ * console.log(server.url);
+ */
+export async function startServer(
+  config: WaybillConfig,
+  options: { embeddedWorker: boolean },
+): Promise<RunningServer> {
+  const runtime = await openRuntime(config);
+  const log = (component: string) => (error: unknown) =>
+    console.error(JSON.stringify({ level: 'error', component, message: (error as Error).message }));
+  runtime.relay.start();
+  const reaper = createReaper({
+    store: runtime.store,
+    relay: runtime.relay,
+    staleAfterMs: HEARTBEAT_MS * MISSED_HEARTBEATS,
+    onError: log('reaper'),
+  });
+  reaper.start();
+  const worker = options.embeddedWorker
+    ? startWorker({
+        ...runtime,
+        concurrency: config.workerConcurrency,
+        heartbeatMs: HEARTBEAT_MS,
+        onError: log('worker'),
+      })
+    : undefined;
+  const { app } = createApp(runtime);
+  // Whatever was committed but not published before a restart goes out now.
+  await runtime.relay.sweep();
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(instance),
+    );
+    instance.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      reaper.stop();
+      await worker?.stop(config.shutdownGraceSeconds * 1000);
+      await runtime.close();
+    },
+  };
+}

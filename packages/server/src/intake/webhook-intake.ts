@@ -1,0 +1,172 @@
+import { Value } from '@sinclair/typebox/value';
+import type { WebhookResponse } from '@waybill/engine';
+import { WebhookTriggerConfigSchema } from '@waybill/flow';
+import { ApiError } from '../http/api-error.js';
+import { parseJsonBody } from '../http/json-body.js';
+import type { ServerDeps } from '../server-deps.js';
+import { createTtlCache } from './ttl-cache.js';
+import { verifySignature } from './webhook-signature.js';
+
+/** Headers never stored with a payload: they carry the caller's own credentials. */
+const PRIVATE_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+export type IntakeOutcome =
+  | { kind: 'accepted'; executionId: string }
+  | { kind: 'duplicate'; executionId: string }
+  | { kind: 'responded'; executionId: string; response: WebhookResponse };
+
+export interface IncomingWebhook {
+  flowId: string;
+  method: string;
+  headers: Headers;
+  query: URLSearchParams;
+  body: Uint8Array;
+}
+
+/**
+ * Webhook intake: finds the deployed revision, checks the signature over the raw body, parses it,
+ * computes the dedupe and business keys, and hands it to the store in one transaction (delivery +
+ * execution + outbox) before anyone is told it was accepted. Deployed revisions, secrets and queue
+ * depth are cached briefly: they are read on every delivery and change rarely.
+ *
+ * @example
+ * const intake = createWebhookIntake(deps);
+ * const outcome = await intake.receive({ flowId, method: 'POST', headers, query, body });
+ */
+export function createWebhookIntake(deps: ServerDeps) {
+  const { store, engine } = deps;
+  const deployed = createTtlCache(1000, async (flowId: string) => {
+    const deployment = await store.deployments.current(flowId);
+    return deployment ? deps.revisions.get(flowId, deployment.revisionHash) : undefined;
+  });
+  const secrets = createTtlCache(5000, async (credentialId: string) => {
+    const credential = await store.credentials.reveal(credentialId);
+    const secret = credential?.values.secret;
+    return typeof secret === 'string' && secret.length > 0 ? secret : undefined;
+  });
+  const depth = createTtlCache(250, async (_: 'queue') => deps.queue.depth());
+
+  const receive = async (hook: IncomingWebhook): Promise<IntakeOutcome> => {
+    const revision = await deployed.get(hook.flowId);
+    if (revision?.definition.trigger.type !== 'core.webhook') {
+      throw new ApiError(404, 'NO_WEBHOOK', `No deployed flow "${hook.flowId}" is started by a webhook.`);
+    }
+    const trigger = revision.definition.trigger;
+    const config = Value.Check(WebhookTriggerConfigSchema, trigger.config) ? trigger.config : {};
+    if ((config.method ?? 'POST') !== hook.method) {
+      throw new ApiError(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `This webhook takes ${config.method ?? 'POST'} requests, not ${hook.method}.`,
+      );
+    }
+    if (config.signature) {
+      const secret = trigger.credential ? await secrets.get(trigger.credential) : undefined;
+      if (!secret) {
+        throw new ApiError(
+          503,
+          'SIGNATURE_SECRET_MISSING',
+          `Flow "${hook.flowId}" checks signatures, but its credential has no secret; the delivery was not accepted.`,
+        );
+      }
+      if (!verifySignature(hook.body, hook.headers.get(config.signature.header), secret, config.signature)) {
+        throw new ApiError(
+          401,
+          'INVALID_SIGNATURE',
+          `The ${config.signature.header} header does not carry a valid signature of the body.`,
+        );
+      }
+    }
+
+    const { ready, delayed } = await depth.get('queue');
+    if (ready + delayed >= deps.limits.maxQueueDepth) {
+      throw new ApiError(
+        503,
+        'QUEUE_FULL',
+        'Waybill has more work queued than it can take on now; send this delivery again shortly.',
+        { retryAfterSeconds: 30 },
+      );
+    }
+
+    const payload = {
+      headers: headerObject(hook.headers),
+      query: Object.fromEntries(hook.query),
+      body: parseBody(hook.body, hook.headers.get('content-type')),
+    };
+    const [dedupeKey, businessKey] = await Promise.all([
+      engine.dedupeKey(revision, payload),
+      engine.businessKey(revision, payload),
+    ]);
+    const accepted = await store.intake.accept({
+      flowId: hook.flowId,
+      revisionHash: revision.hash,
+      triggerKind: 'webhook',
+      trigger: payload,
+      businessKey: businessKey ?? null,
+      dedupeKey: dedupeKey ?? null,
+    });
+    if (accepted.duplicateOf) return { kind: 'duplicate', executionId: accepted.duplicateOf };
+
+    if (config.respond === 'respondNode') {
+      const waiting = waitForResponse(deps, accepted.executionId);
+      await deps.relay.kick();
+      const response = await waiting;
+      if (response) return { kind: 'responded', executionId: accepted.executionId, response };
+      return { kind: 'accepted', executionId: accepted.executionId };
+    }
+    // Publishing is not awaited: the delivery is durable already, and the outbox sweep republishes
+    // it should this publish be lost.
+    void deps.relay.kick();
+    return { kind: 'accepted', executionId: accepted.executionId };
+  };
+
+  return { receive, invalidate: (flowId: string) => deployed.invalidate(flowId) };
+}
+
+export type WebhookIntake = ReturnType<typeof createWebhookIntake>;
+
+function headerObject(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    if (!PRIVATE_HEADERS.has(key)) out[key] = value;
+  });
+  return out;
+}
+
+/** JSON bodies are parsed (depth-limited, __proto__ dropped); anything else arrives as text (EDI, XML, CSV). */
+function parseBody(body: Uint8Array, contentType: string | null): unknown {
+  const text = new TextDecoder().decode(body);
+  if (contentType?.includes('json') || (!contentType && /^\s*[[{]/.test(text))) {
+    if (text.trim() === '') return null;
+    return parseJsonBody(text);
+  }
+  return text;
+}
+
+/**
+ * Waits for the execution's Respond node (or its end) up to the limit. The in-process event is the
+ * fast path; polling the store covers workers in other processes.
+ */
+async function waitForResponse(deps: ServerDeps, executionId: string): Promise<WebhookResponse | undefined> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (response: WebhookResponse | undefined) => {
+      if (settled) return;
+      settled = true;
+      off();
+      clearInterval(poll);
+      clearTimeout(timeout);
+      resolve(response);
+    };
+    const off = deps.events.subscribe((event) => {
+      if (event.executionId !== executionId) return;
+      if (event.type === 'execution.responded' || event.type === 'execution.finished') finish(event.response);
+    });
+    const poll = setInterval(async () => {
+      const row = await deps.store.executions.get(executionId).catch(() => undefined);
+      if (row && (row.response || ['succeeded', 'failed', 'cancelled'].includes(row.status)))
+        finish(row.response ?? undefined);
+    }, 500);
+    const timeout = setTimeout(() => finish(undefined), deps.limits.respondTimeoutMs);
+  });
+}

@@ -1,0 +1,152 @@
+import { Type } from '@sinclair/typebox';
+import { ApiError, notFound } from '../http/api-error.js';
+import { defineRoute, json } from '../http/route.js';
+import type { ServerDeps } from '../server-deps.js';
+import { AnyObject, ErrorResponse } from './schemas.js';
+
+const CredentialId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,99}$' });
+const CredentialMeta = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  name: Type.String(),
+  allowedHosts: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+const Hosts = Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { maxItems: 50 });
+
+/** Credentials: secrets go in and never come out; reads return metadata only. */
+export function credentialRoutes(deps: ServerDeps) {
+  const { store } = deps;
+  const Params = Type.Object({ credentialId: CredentialId });
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/credentials',
+      operationId: 'createCredential',
+      summary: 'Store a credential; its values are encrypted and never returned',
+      tag: 'credentials',
+      permission: 'credentials:write',
+      body: Type.Object(
+        {
+          id: CredentialId,
+          type: Type.String({ minLength: 1, maxLength: 100 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          values: AnyObject,
+          allowedHosts: Type.Optional(Hosts),
+        },
+        { additionalProperties: false },
+      ),
+      responses: {
+        201: { description: 'Stored', schema: CredentialMeta },
+        409: { description: 'Exists', schema: ErrorResponse },
+      },
+      handler: async ({ body }) => {
+        if (await store.credentials.get(body.id)) {
+          throw new ApiError(
+            409,
+            'CREDENTIAL_EXISTS',
+            `A credential with the id "${body.id}" already exists.`,
+            { pointer: '/body/id' },
+          );
+        }
+        const meta = await store.credentials.create(body);
+        await store.audit.append({
+          actor: 'system',
+          action: 'credential.create',
+          targetType: 'credential',
+          targetId: body.id,
+          details: { type: body.type },
+        });
+        return json(201, meta);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/credentials',
+      operationId: 'listCredentials',
+      summary: 'List credentials (no secret values)',
+      tag: 'credentials',
+      permission: 'credentials:read',
+      responses: {
+        200: { description: 'Credentials', schema: Type.Object({ items: Type.Array(CredentialMeta) }) },
+      },
+      handler: async () => json(200, { items: await store.credentials.list() }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/credentials/{credentialId}',
+      operationId: 'getCredential',
+      summary: 'Read a credential (no secret values)',
+      tag: 'credentials',
+      permission: 'credentials:read',
+      params: Params,
+      responses: {
+        200: { description: 'The credential', schema: CredentialMeta },
+        404: { description: 'Not found', schema: ErrorResponse },
+      },
+      handler: async ({ params }) => {
+        const meta = await store.credentials.get(params.credentialId);
+        if (!meta) throw notFound('credential', params.credentialId);
+        return json(200, meta);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/credentials/{credentialId}',
+      operationId: 'updateCredential',
+      summary: 'Change a credential; values given replace stored ones field by field (null removes one)',
+      tag: 'credentials',
+      permission: 'credentials:write',
+      params: Params,
+      body: Type.Object(
+        {
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          values: Type.Optional(AnyObject),
+          allowedHosts: Type.Optional(Hosts),
+        },
+        { additionalProperties: false },
+      ),
+      responses: {
+        200: { description: 'Updated', schema: CredentialMeta },
+        404: { description: 'Not found', schema: ErrorResponse },
+      },
+      handler: async ({ params, body }) => {
+        const meta = await store.credentials.update(params.credentialId, body);
+        if (!meta) throw notFound('credential', params.credentialId);
+        await store.audit.append({
+          actor: 'system',
+          action: 'credential.update',
+          targetType: 'credential',
+          targetId: params.credentialId,
+          details: { fields: Object.keys(body.values ?? {}) },
+        });
+        return json(200, meta);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/credentials/{credentialId}',
+      operationId: 'deleteCredential',
+      summary: 'Delete a credential',
+      tag: 'credentials',
+      permission: 'credentials:write',
+      params: Params,
+      responses: {
+        204: { description: 'Deleted' },
+        404: { description: 'Not found', schema: ErrorResponse },
+      },
+      handler: async ({ params, c }) => {
+        if (!(await store.credentials.delete(params.credentialId)))
+          throw notFound('credential', params.credentialId);
+        await store.audit.append({
+          actor: 'system',
+          action: 'credential.delete',
+          targetType: 'credential',
+          targetId: params.credentialId,
+        });
+        return c.body(null, 204);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,23 @@
+import type { ServerDeps } from '../server-deps.js';
+
+/**
+ * Metrics in Prometheus text format, read from the store and the queue at scrape time so every API
+ * server reports the same totals.
+ *
+ * @example
+ * await renderMetrics(deps); // '# HELP waybill_executions …\nwaybill_executions{status="failed"} 3\n…'
+ */
+export async function renderMetrics(deps: Pick<ServerDeps, 'store' | 'queue'>): Promise<string> {
+  const [byStatus, depth] = await Promise.all([deps.store.executions.countByStatus(), deps.queue.depth()]);
+  const lines = [
+    '# HELP waybill_executions Executions in the store by status.',
+    '# TYPE waybill_executions gauge',
+    ...Object.entries(byStatus).map(([status, count]) => `waybill_executions{status="${status}"} ${count}`),
+    '# HELP waybill_queue_jobs Jobs in the execution queue by state.',
+    '# TYPE waybill_queue_jobs gauge',
+    `waybill_queue_jobs{state="ready"} ${depth.ready}`,
+    `waybill_queue_jobs{state="delayed"} ${depth.delayed}`,
+    `waybill_queue_jobs{state="active"} ${depth.active}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+
+/** Shared request schemas of the API. */
+
+export const FlowIdParam = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
+  description: 'Flow id, e.g. shopify-order-intake.',
+});
+
+export const FlowParams = Type.Object({ flowId: FlowIdParam });
+export const ExecutionParams = Type.Object({ executionId: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const RevisionRef = Type.Union(
+  [Type.String({ pattern: '^[0-9a-f]{64}$' }), Type.Integer({ minimum: 1 })],
+  {
+    description: 'A revision hash, or its version number.',
+  },
+);
+
+export const Problem = Type.Object({
+  code: Type.String(),
+  nodeId: Type.Optional(Type.String()),
+  pointer: Type.String(),
+  message: Type.String(),
+});
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    pointer: Type.Optional(Type.String()),
+    problems: Type.Optional(Type.Array(Problem)),
+  }),
+  requestId: Type.String(),
+});
+
+export const AnyObject = Type.Record(Type.String(), Type.Unknown());

@@ -1,0 +1,33 @@
+import type { Engine } from '@waybill/engine';
+import type { NodeCatalog } from '@waybill/flow';
+import type { ExecutionEvents, OutboxRelay, QueueDriver, RevisionCache } from '@waybill/runtime';
+import type { Store } from '@waybill/store';
+
+export interface ServerLimits {
+  /** Largest webhook or API body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Intake answers 503 when more jobs than this are waiting. */
+  maxQueueDepth: number;
+  /** How long a synchronous webhook waits for its Respond node. */
+  respondTimeoutMs: number;
+}
+
+/** Everything the HTTP layer needs, created once at start and passed in (no module-level state). */
+export interface ServerDeps {
+  store: Store;
+  engine: Engine;
+  catalog: NodeCatalog;
+  queue: QueueDriver;
+  relay: OutboxRelay;
+  events: ExecutionEvents;
+  revisions: RevisionCache;
+  limits: ServerLimits;
+  version: string;
+  now: () => number;
+}
+
+export const defaultLimits: ServerLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxQueueDepth: 100_000,
+  respondTimeoutMs: 30_000,
+};

@@ -1,0 +1,13 @@
+export { openCredentialValues, sealCredentialValues } from './credential-cipher.js';
+export { errorSignature, normaliseErrorMessage } from './error-signature.js';
+export { createExecutionIdGenerator, executionIdTime } from './execution-ids.js';
+export { openStore, type StoreOptions } from './open-store.js';
+export { flowCursorKey } from './repositories/flow-repository.js';
+export { loadSecretKey, parseSecretKey } from './secret-key.js';
+export {
+  CredentialDecryptionError,
+  StoreConflictError,
+  StoreInputError,
+  StoreNotFoundError,
+} from './store-errors.js';
+export * from './store-types.js';

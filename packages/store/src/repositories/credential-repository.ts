@@ -1,0 +1,99 @@
+import { openCredentialValues, sealCredentialValues } from '../credential-cipher.js';
+import { toCredentialMeta } from '../row-mapping.js';
+import type { StoreContext } from '../store-context.js';
+import { StoreConflictError } from '../store-errors.js';
+import type { CredentialRepository } from '../store-types.js';
+
+const META_COLUMNS = ['id', 'type', 'name', 'allowed_hosts', 'created_at', 'updated_at'] as const;
+
+/**
+ * Credentials with their values encrypted at rest. Only `reveal` (and `update` with new values,
+ * which must merge) decrypts; listings never touch the ciphertext.
+ *
+ * @example
+ * await credentials.create({ id: 'shopify', type: 'shopify', name: 'Shop', values: { token: 't' } });
+ */
+export function createCredentialRepository(context: StoreContext): CredentialRepository {
+  const { db, secretKey } = context;
+
+  return {
+    async create(input) {
+      const now = context.nowIso();
+      const inserted = await db
+        .insertInto('credentials')
+        .values({
+          id: input.id,
+          type: input.type,
+          name: input.name,
+          allowed_hosts: JSON.stringify(input.allowedHosts ?? []),
+          secret: sealCredentialValues(secretKey, input.id, input.values),
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning(META_COLUMNS)
+        .executeTakeFirst();
+      if (!inserted) throw new StoreConflictError(`A credential with the id "${input.id}" already exists.`);
+      return toCredentialMeta(inserted);
+    },
+
+    async update(id, patch) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('credentials')
+          .select('secret')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) return undefined;
+        let secret: string | undefined;
+        if (patch.values) {
+          const values = openCredentialValues(secretKey, id, row.secret);
+          for (const [field, value] of Object.entries(patch.values)) {
+            if (value === null) delete values[field];
+            else if (value !== undefined) values[field] = value;
+          }
+          secret = sealCredentialValues(secretKey, id, values);
+        }
+        const updated = await trx
+          .updateTable('credentials')
+          .set({
+            updated_at: context.nowIso(),
+            ...(patch.name !== undefined ? { name: patch.name } : {}),
+            ...(patch.allowedHosts !== undefined
+              ? { allowed_hosts: JSON.stringify(patch.allowedHosts) }
+              : {}),
+            ...(secret !== undefined ? { secret } : {}),
+          })
+          .where('id', '=', id)
+          .returning(META_COLUMNS)
+          .executeTakeFirstOrThrow();
+        return toCredentialMeta(updated);
+      });
+    },
+
+    async get(id) {
+      const row = await db
+        .selectFrom('credentials')
+        .select(META_COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toCredentialMeta(row) : undefined;
+    },
+
+    async reveal(id) {
+      const row = await db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      return { ...toCredentialMeta(row), values: openCredentialValues(secretKey, id, row.secret) };
+    },
+
+    async list() {
+      const rows = await db.selectFrom('credentials').select(META_COLUMNS).orderBy('id').execute();
+      return rows.map(toCredentialMeta);
+    },
+
+    async delete(id) {
+      const result = await db.deleteFrom('credentials').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

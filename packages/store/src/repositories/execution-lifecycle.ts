@@ -1,0 +1,212 @@
+import type { ExecutionError } from '@waybill/engine';
+import { errorSignature } from '../error-signature.js';
+import { toExecutionRow, toJson } from '../row-mapping.js';
+import { chunks, type StoreContext } from '../store-context.js';
+import { StoreNotFoundError } from '../store-errors.js';
+import type { ExecutionRepository } from '../store-types.js';
+import { isoTimestamp } from '../timestamps.js';
+import { enqueueOutbox, upsertSteps } from './execution-writes.js';
+
+type Lifecycle = Pick<
+  ExecutionRepository,
+  'claim' | 'checkpoint' | 'finish' | 'heartbeat' | 'requestCancel' | 'stale' | 'requeue' | 'abandon'
+>;
+
+const TERMINAL = ['succeeded', 'failed', 'cancelled'] as const;
+
+/**
+ * The execution state machine: queued → running → waiting | succeeded | failed | cancelled, with
+ * every transition a single conditional UPDATE so two workers (or a worker and the reaper) can
+ * never both win it.
+ *
+ * @example
+ * const execution = await executions.claim(id, workerId, staleBefore);
+ */
+export function createExecutionLifecycle(context: StoreContext): Lifecycle {
+  const { db } = context;
+
+  return {
+    async claim(id, workerId, staleBefore) {
+      const now = context.nowIso();
+      const stale = isoTimestamp(staleBefore, 'staleBefore');
+      const row = await db
+        .updateTable('executions')
+        .set((eb) => ({
+          status: 'running',
+          run_count: eb('run_count', '+', 1),
+          started_at: eb.fn.coalesce('started_at', eb.val(now)),
+          worker_id: workerId,
+          heartbeat_at: now,
+          resume_at: null,
+        }))
+        .where('id', '=', id)
+        .where('cancel_requested', '=', 0)
+        .where((eb) =>
+          eb.or([
+            eb('status', 'in', ['queued', 'waiting']),
+            eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', stale)]),
+          ]),
+        )
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toExecutionRow(row) : undefined;
+    },
+
+    async checkpoint(id, steps) {
+      if (steps.length === 0) return;
+      await db.transaction().execute((trx) => upsertSteps(trx, id, steps));
+    },
+
+    async finish(id, record) {
+      const now = context.nowIso();
+      const waiting = record.status === 'waiting';
+      const error = record.error;
+      const resumeAt = waiting ? (record.resumeAt ? isoTimestamp(record.resumeAt, 'resumeAt') : now) : null;
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('executions')
+          .set((eb) => ({
+            status: record.status,
+            error: toJson(error),
+            error_signature: error
+              ? errorSignature(record.flowId, error.nodeId, error.code, error.message)
+              : null,
+            failed_node_id: error?.nodeId ?? null,
+            // A response sent by an earlier run (before a wait) stays when this run sent none.
+            response: eb.fn.coalesce(eb.val(toJson(record.response)), 'response'),
+            business_key: eb.fn.coalesce('business_key', eb.val(record.businessKey ?? null)),
+            finished_at: waiting ? null : finishedAt(record.finishedAt, now),
+            duration_ms: Math.round(record.durationMs),
+            resume_at: resumeAt,
+            worker_id: null,
+            dead_letter: record.status === 'failed' ? 'open' : null,
+          }))
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row)
+          throw new StoreNotFoundError(`Execution ${id} does not exist, so its result cannot be recorded.`);
+        await upsertSteps(trx, id, record.steps);
+        if (resumeAt) await enqueueOutbox(trx, id, resumeAt, now);
+        return toExecutionRow(row);
+      });
+    },
+
+    async heartbeat(workerId, ids) {
+      const now = context.nowIso();
+      const cancelled: string[] = [];
+      for (const batch of chunks([...new Set(ids)], 500)) {
+        const rows = await db
+          .updateTable('executions')
+          .set({ heartbeat_at: now })
+          .where('id', 'in', batch)
+          .where('worker_id', '=', workerId)
+          .where('status', '=', 'running')
+          .returning(['id', 'cancel_requested'])
+          .execute();
+        for (const row of rows) if (Number(row.cancel_requested) === 1) cancelled.push(row.id);
+      }
+      return cancelled;
+    },
+
+    async requestCancel(id) {
+      const now = context.nowIso();
+      // Tried in the order an execution moves (queued → running → finished), so one that moves
+      // on between two statements is caught by the next.
+      const stopped = await db
+        .updateTable('executions')
+        .set({ status: 'cancelled', finished_at: now, resume_at: null, worker_id: null, cancel_requested: 1 })
+        .where('id', '=', id)
+        .where('status', 'in', ['queued', 'waiting'])
+        .returning('id')
+        .executeTakeFirst();
+      if (stopped) return { outcome: 'cancelled' };
+      const requested = await db
+        .updateTable('executions')
+        .set({ cancel_requested: 1 })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .returning('id')
+        .executeTakeFirst();
+      if (requested) return { outcome: 'requested' };
+      const exists = await db.selectFrom('executions').select('id').where('id', '=', id).executeTakeFirst();
+      return { outcome: exists ? 'finished' : 'missing' };
+    },
+
+    async stale(heartbeatBefore, limit) {
+      const rows = await db
+        .selectFrom('executions')
+        .selectAll()
+        .where('status', '=', 'running')
+        .where('heartbeat_at', '<', isoTimestamp(heartbeatBefore, 'heartbeatBefore'))
+        .orderBy('heartbeat_at')
+        .limit(Math.max(0, Math.floor(limit)))
+        .execute();
+      return rows.map(toExecutionRow);
+    },
+
+    async requeue(id) {
+      const now = context.nowIso();
+      await db.transaction().execute(async (trx) => {
+        const requeued = await trx
+          .updateTable('executions')
+          .set({ status: 'queued', worker_id: null, heartbeat_at: null })
+          .where('id', '=', id)
+          .where('status', '=', 'running')
+          .where('cancel_requested', '=', 0)
+          .returning('id')
+          .executeTakeFirst();
+        if (requeued) {
+          await enqueueOutbox(trx, id, now, now);
+          return;
+        }
+        // Its worker is gone and someone asked to cancel it: that is the end of it, rather than a
+        // queued execution every claim would refuse.
+        await trx
+          .updateTable('executions')
+          .set({ status: 'cancelled', worker_id: null, finished_at: now })
+          .where('id', '=', id)
+          .where('status', '=', 'running')
+          .where('cancel_requested', '=', 1)
+          .execute();
+      });
+    },
+
+    async abandon(id, error) {
+      const nowMs = context.clock();
+      const now = new Date(nowMs).toISOString();
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('executions')
+          .select(['flow_id', 'started_at', 'queued_at'])
+          .where('id', '=', id)
+          .where('status', 'not in', TERMINAL)
+          .executeTakeFirst();
+        if (!row) return;
+        const startedMs = Date.parse(row.started_at ?? row.queued_at);
+        await trx
+          .updateTable('executions')
+          .set({
+            status: 'failed',
+            error: toJson(error satisfies ExecutionError),
+            error_signature: errorSignature(row.flow_id, error.nodeId, error.code, error.message),
+            failed_node_id: error.nodeId ?? null,
+            finished_at: now,
+            duration_ms: Math.max(0, nowMs - startedMs),
+            resume_at: null,
+            worker_id: null,
+            dead_letter: 'open',
+          })
+          .where('id', '=', id)
+          .where('status', 'not in', TERMINAL)
+          .execute();
+      });
+    },
+  };
+}
+
+function finishedAt(value: string | undefined, now: string): string {
+  if (!value) return now;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? now : new Date(ms).toISOString();
+}

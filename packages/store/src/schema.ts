@@ -1,0 +1,145 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Kysely's view of the tables. Columns hold what both dialects can store the same way:
+ * timestamps as ISO-8601 UTC text (so they sort as text), JSON as text, booleans as 0/1 integers.
+ */
+export interface Database {
+  flows: FlowsTable;
+  revisions: RevisionsTable;
+  deployments: DeploymentsTable;
+  deployment_history: DeploymentHistoryTable;
+  credentials: CredentialsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  executions: ExecutionsTable;
+  steps: StepsTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+  audit_events: AuditEventsTable;
+  cursors: CursorsTable;
+}
+
+export interface FlowsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RevisionsTable {
+  flow_id: string;
+  hash: string;
+  version: number;
+  definition: string;
+  created_at: string;
+  created_by: string | null;
+  message: string | null;
+}
+
+export interface DeploymentsTable {
+  flow_id: string;
+  revision_hash: string;
+  version: number;
+  deployed_at: string;
+  deployed_by: string | null;
+}
+
+export interface DeploymentHistoryTable {
+  id: Generated<number>;
+  flow_id: string;
+  revision_hash: string;
+  version: number;
+  deployed_at: string;
+  deployed_by: string | null;
+}
+
+export interface CredentialsTable {
+  id: string;
+  type: string;
+  name: string;
+  /** JSON array of host names. */
+  allowed_hosts: string;
+  /** Versioned ciphertext of the values JSON, see credential-cipher.ts. */
+  secret: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  flow_id: string;
+  dedupe_key: string;
+  execution_id: string;
+  received_at: string;
+}
+
+export interface ExecutionsTable {
+  id: string;
+  flow_id: string;
+  revision_hash: string;
+  status: string;
+  trigger_kind: string;
+  business_key: string | null;
+  trigger: string | null;
+  error: string | null;
+  error_signature: string | null;
+  failed_node_id: string | null;
+  response: string | null;
+  replay_of: string | null;
+  idempotency_base: string;
+  run_count: number;
+  queued_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  resume_at: string | null;
+  worker_id: string | null;
+  heartbeat_at: string | null;
+  cancel_requested: number;
+  dead_letter: string | null;
+}
+
+export interface StepsTable {
+  execution_id: string;
+  key: string;
+  /** Order of first recording within the execution; an upsert keeps it. */
+  seq: number;
+  node_id: string;
+  status: string;
+  /** The whole StepRecord as JSON. */
+  record: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  execution_id: string;
+  run_at: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  execution_id: string;
+  run_at: string;
+  attempts: number;
+  lease_until: string | null;
+  worker_id: string | null;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string | null;
+}
+
+export interface CursorsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
