@@ -75,7 +75,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('start Waybill: API, webhook intake and a worker (SQLite and the embedded queue by default)')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--no-worker', 'run no worker in this process')
-    .action(async (options: { port?: string; worker?: boolean }) => {
+    .option('--seed <dir>', 'deploy the example flows of this folder on an empty database', 'flows')
+    .option('--no-seed', 'start with an empty database')
+    .action(async (options: { port?: string; worker?: boolean; seed?: string | false }) => {
       exitCode = await startCommand(options, io.out);
     });
 

@@ -2,6 +2,7 @@ export * from './app.js';
 export * from './bootstrap/catalog.js';
 export * from './bootstrap/config.js';
 export * from './bootstrap/open-runtime.js';
+export * from './bootstrap/seed-flows.js';
 export * from './bootstrap/start-server.js';
 export * from './bootstrap/start-worker.js';
 export * from './http/api-error.js';

@@ -3,6 +3,8 @@ import { CliError } from '../cli-error.js';
 
 export interface StartOptions {
   port?: string;
+  /** Folder of example flows deployed on an empty database; false to start empty. */
+  seed?: string | false;
   /** Run no worker in this process (workers run as `waybill worker` elsewhere). */
   worker?: boolean;
 }
@@ -22,16 +24,32 @@ export async function startCommand(options: StartOptions, print: (text: string) 
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
   }
-  const server = await startServer(config, { embeddedWorker: options.worker !== false }).catch(
-    (error: Error) => {
-      throw new CliError(`Waybill could not start: ${error.message}`);
-    },
-  );
+  const seedDir = options.seed === false ? undefined : (options.seed ?? 'flows');
+  const server = await startServer(config, {
+    embeddedWorker: options.worker !== false,
+    ...(seedDir ? { seedDir } : {}),
+  }).catch((error: Error) => {
+    throw new CliError(`Waybill could not start: ${error.message}`);
+  });
   print(`Waybill is running at ${server.url}`);
   print(
     `  storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`} · queue: ${config.redisUrl ? 'BullMQ on Redis' : 'embedded'}`,
   );
   print(`  API description: ${server.url}/api/openapi.json · stop with Ctrl+C`);
+  for (const flow of server.seeded) {
+    print(`  deployed example flow "${flow.name}": POST ${server.url}/hooks/${flow.id}`);
+  }
+  const example = server.seeded.find((flow) => flow.sampleInput);
+  if (example?.sampleInput) {
+    print('  try it:');
+    print(
+      `    node -e "process.stdout.write(JSON.stringify(require('./${example.sampleInput}').body))" | \\`,
+    );
+    print(
+      `    curl -s -X POST ${server.url}/hooks/${example.id} -H 'content-type: application/json' -H "x-shopify-webhook-id: $RANDOM" --data-binary @-`,
+    );
+    print(`    curl -s '${server.url}/api/executions?flowId=${example.id}'`);
+  }
   await untilSignal();
   print('Stopping: finishing running executions…');
   await server.close();

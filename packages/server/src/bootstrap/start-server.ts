@@ -3,11 +3,14 @@ import { createReaper, MISSED_HEARTBEATS, startWorker } from '@waybill/runtime';
 import { createApp } from '../app.js';
 import type { WaybillConfig } from './config.js';
 import { openRuntime } from './open-runtime.js';
+import { type SeededFlow, seedExampleFlows } from './seed-flows.js';
 
 const HEARTBEAT_MS = 5000;
 
 export interface RunningServer {
   url: string;
+  /** Example flows deployed on this start (only on an empty database). */
+  seeded: SeededFlow[];
   close(): Promise<void>;
 }
 
@@ -21,9 +24,12 @@ export interface RunningServer {
  */
 export async function startServer(
   config: WaybillConfig,
-  options: { embeddedWorker: boolean },
+  options: { embeddedWorker: boolean; seedDir?: string },
 ): Promise<RunningServer> {
   const runtime = await openRuntime(config);
+  const seeded = options.seedDir
+    ? await seedExampleFlows(runtime.store, runtime.catalog, options.seedDir, (text) => console.warn(text))
+    : [];
   const log = (component: string) => (error: unknown) =>
     console.error(JSON.stringify({ level: 'error', component, message: (error as Error).message }));
   runtime.relay.start();
@@ -55,7 +61,8 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
-    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    url: `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`,
+    seeded,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       reaper.stop();

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { ExecutionFilter } from '@waybill/store';
+import { type ExecutionFilter, StoreInputError } from '@waybill/store';
 import { ApiError, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import { replayExecution } from '../replay/replay-execution.js';
@@ -80,12 +80,17 @@ export function executionRoutes(deps: ServerDeps) {
       handler: async ({ query }) => {
         const { cursor, limit, ...filters } = query;
         try {
-          return json(
-            200,
-            await store.executions.list(toFilter(filters), { cursor: cursor ?? null, limit: limit ?? 50 }),
-          );
+          const page = await store.executions.list(toFilter(filters), {
+            cursor: cursor ?? null,
+            limit: limit ?? 50,
+          });
+          // The list is for finding executions; payloads can be large and are read in the detail.
+          return json(200, {
+            items: page.items.map(({ trigger: _trigger, ...summary }) => summary),
+            nextCursor: page.nextCursor,
+          });
         } catch (error) {
-          if (cursor && error instanceof Error && /cursor/i.test(error.message)) {
+          if (cursor && error instanceof StoreInputError) {
             throw new ApiError(
               400,
               'INVALID_CURSOR',

@@ -1,0 +1,4 @@
+import { describeRecoverySuite, describeRuntimeSuite } from './testing/runtime-suite.js';
+
+describeRuntimeSuite('postgres');
+describeRecoverySuite('postgres');

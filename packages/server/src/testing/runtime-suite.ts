@@ -1,0 +1,194 @@
+import type { FlowDefinition } from '@waybill/flow';
+import { createReaper, startWorker } from '@waybill/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
+
+const delayFlow = (id: string, ms: number): FlowDefinition => ({
+  schemaVersion: 1,
+  id,
+  name: `Delay ${ms} ms`,
+  trigger: { type: 'core.manual', config: {}, businessKey: 'po' },
+  nodes: [
+    { id: 'wait', type: 'core.delay', config: { ms } },
+    { id: 'done', type: 'core.transform', config: { expression: '{ "po": po, "done": true }' } },
+  ],
+  edges: [
+    { from: 'trigger', to: 'wait' },
+    { from: 'wait', to: 'done' },
+  ],
+});
+
+/**
+ * Queue and worker behaviour: long waits leave the worker, cancellation, backpressure, lost
+ * workers and graceful shutdown. Runs on both backends.
+ */
+export function describeRuntimeSuite(backend: Backend) {
+  describe(`runtime on ${backend}`, () => {
+    let t: TestRuntime;
+    beforeAll(async () => {
+      t = await createTestRuntime(backend);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    const deploy = async (flow: FlowDefinition) => {
+      expect(
+        (await t.call('POST', '/api/flows', { id: flow.id, name: flow.name, definition: flow })).status,
+      ).toBe(201);
+      expect((await t.call('POST', `/api/flows/${flow.id}/deployments`, { revision: 1 })).status).toBe(201);
+    };
+    const run = async (flowId: string, payload: unknown) => {
+      const res = await t.call('POST', `/api/flows/${flowId}/runs`, { payload });
+      expect(res.status).toBe(202);
+      return res.body.executionId as string;
+    };
+
+    it('hands a wait longer than the worker may hold back to the queue as a delayed job, and resumes it when due', async () => {
+      await deploy(delayFlow('long-wait', 2500));
+      const id = await run('long-wait', { po: 'PO-W1' });
+      const waiting = await t.waitForExecution(id, ['waiting']);
+      expect(waiting.resumeAt).not.toBeNull();
+      const done = await t.waitForExecution(id, ['succeeded', 'failed'], 15_000);
+      expect(done.status).toBe('succeeded');
+      expect(done.runCount).toBe(2);
+      const steps = await t.store.executions.steps(id);
+      expect(steps.map((s) => s.nodeId)).toEqual(['wait', 'done']);
+    });
+
+    it('cancels a running execution', async () => {
+      await deploy(delayFlow('cancel-me', 1500));
+      const id = await run('cancel-me', { po: 'PO-C1' });
+      await t.waitForExecution(id, ['running']);
+      const cancel = await t.call('POST', `/api/executions/${id}/cancel`);
+      expect(cancel.body.outcome).toBe('requested');
+      const done = await t.waitForExecution(id, ['cancelled', 'succeeded'], 10_000);
+      expect(done.status).toBe('cancelled');
+    });
+
+    it('streams execution events over SSE', async () => {
+      await deploy(delayFlow('sse-flow', 0));
+      const controller = new AbortController();
+      const res = await t.app.request('/api/events?flowId=sse-flow', { signal: controller.signal });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      const id = await run('sse-flow', { po: 'PO-S1' });
+      let text = '';
+      const until = Date.now() + 10_000;
+      while (!text.includes('execution.finished') && Date.now() < until) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      controller.abort();
+      expect(text).toContain('event: execution.finished');
+      expect(text).toContain(id);
+    });
+  });
+}
+
+/** Backpressure and recovery need their own runtimes (a tiny queue limit, no embedded worker). */
+export function describeRecoverySuite(backend: Backend) {
+  describe(`recovery on ${backend}`, () => {
+    it('answers 503 with Retry-After when more work is queued than it may take on', async () => {
+      const t = await createTestRuntime(backend, { worker: false, limits: { maxQueueDepth: 2 } });
+      try {
+        const flow: FlowDefinition = {
+          schemaVersion: 1,
+          id: 'busy',
+          name: 'Busy',
+          trigger: { type: 'core.webhook', config: {} },
+          nodes: [{ id: 'echo', type: 'core.transform', config: { expression: '$' } }],
+          edges: [{ from: 'trigger', to: 'echo' }],
+        };
+        await t.call('POST', '/api/flows', { id: 'busy', name: 'Busy', definition: flow });
+        await t.call('POST', '/api/flows/busy/deployments', { revision: 1 });
+        const statuses: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const res = await t.call('POST', '/hooks/busy', { n: i });
+          statuses.push(res.status);
+          if (res.status === 503) {
+            expect(res.headers.get('retry-after')).toBe('30');
+            expect(res.body.error.code).toBe('QUEUE_FULL');
+          }
+          await t.deps.relay.kick();
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        expect(statuses.slice(0, 2)).toEqual([202, 202]);
+        expect(statuses).toContain(503);
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('queues an execution whose worker stopped heart-beating again, and ends one that lost three workers', async () => {
+      const t = await createTestRuntime(backend, { worker: false });
+      try {
+        await t.call('POST', '/api/flows', {
+          id: 'orphan',
+          name: 'Orphan',
+          definition: delayFlow('orphan', 0),
+        });
+        await t.call('POST', '/api/flows/orphan/deployments', { revision: 1 });
+        const id = (await t.call('POST', '/api/flows/orphan/runs', { payload: { po: 'PO-R1' } })).body
+          .executionId;
+        // A worker takes it and dies without a word.
+        const long = new Date(Date.now() - 60_000).toISOString();
+        expect(await t.store.executions.claim(id, 'dead-worker', long)).toBeDefined();
+        const reaper = createReaper({ store: t.store, relay: t.deps.relay, staleAfterMs: 200 });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await reaper.sweep()).toEqual({ requeued: 1, abandoned: 0 });
+        const worker = startWorker({ ...t.deps, concurrency: 2, heartbeatMs: 200 });
+        try {
+          expect((await t.waitForExecution(id)).status).toBe('succeeded');
+        } finally {
+          await worker.stop(1000);
+        }
+
+        const doomed = (await t.call('POST', '/api/flows/orphan/runs', { payload: { po: 'PO-R2' } })).body
+          .executionId;
+        for (let i = 0; i < 3; i++) {
+          await new Promise((r) => setTimeout(r, 250));
+          expect(
+            await t.store.executions.claim(
+              doomed,
+              `dying-worker-${i}`,
+              new Date(Date.now() - 200).toISOString(),
+            ),
+          ).toBeDefined();
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await reaper.sweep()).toEqual({ requeued: 0, abandoned: 1 });
+        const ended = await t.store.executions.get(doomed);
+        expect(ended).toMatchObject({ status: 'failed', deadLetter: 'open', error: { code: 'WORKER_LOST' } });
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('hands running executions back on shutdown so another worker finishes them', async () => {
+      const t = await createTestRuntime(backend, { worker: false });
+      try {
+        await t.call('POST', '/api/flows', { id: 'slow', name: 'Slow', definition: delayFlow('slow', 1500) });
+        await t.call('POST', '/api/flows/slow/deployments', { revision: 1 });
+        const first = startWorker({ ...t.deps, concurrency: 2, heartbeatMs: 200 });
+        const id = (await t.call('POST', '/api/flows/slow/runs', { payload: { po: 'PO-G1' } })).body
+          .executionId;
+        await t.waitForExecution(id, ['running']);
+        await first.stop(100);
+        const handedBack = await t.store.executions.get(id);
+        expect(handedBack?.status).toBe('queued');
+        const second = startWorker({ ...t.deps, concurrency: 2, heartbeatMs: 200 });
+        try {
+          const done = await t.waitForExecution(id);
+          expect(done.status).toBe('succeeded');
+          expect(done.runCount).toBe(2);
+        } finally {
+          await second.stop(1000);
+        }
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}
