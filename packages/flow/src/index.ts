@@ -10,5 +10,5 @@ export * from './revision/revision.js';
 export * from './schema/flow-schema.js';
 export * from './validate/ajv-messages.js';
 export * from './validate/problem.js';
-export { jsonataSyntaxError } from './validate/schema-compiler.js';
+export { isTimeZone, jsonataSyntaxError } from './validate/schema-compiler.js';
 export * from './validate/validate-flow.js';

@@ -4,4 +4,6 @@ export * from './outbox-relay.js';
 export * from './queue/index.js';
 export * from './reaper.js';
 export * from './revision-cache.js';
+export * from './schedule/due-runs.js';
+export * from './schedule/scheduler.js';
 export * from './worker.js';

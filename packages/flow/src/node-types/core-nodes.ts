@@ -252,6 +252,40 @@ export const WebhookTriggerConfigSchema = Type.Object(
 );
 export type WebhookTriggerConfig = Static<typeof WebhookTriggerConfigSchema>;
 
+export const ScheduleTriggerConfigSchema = Type.Object(
+  {
+    cron: Type.String({
+      minLength: 1,
+      'x-cron': true,
+      description: 'Five fields (minute hour day month weekday), or six with seconds first.',
+    }),
+    timezone: Type.Optional(
+      Type.String({
+        'x-timezone': true,
+        default: 'UTC',
+        description: 'IANA time zone the cron is read in, e.g. Europe/Berlin.',
+      }),
+    ),
+    missedRuns: Type.Optional(
+      Type.Union([Type.Literal('skip'), Type.Literal('runOnce'), Type.Literal('runAll')], {
+        default: 'runOnce',
+        description: 'After downtime: skip missed runs, run once for all of them, or run each (at most 100).',
+      }),
+    ),
+    allowOverlap: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Start a run while the previous one of this schedule is still going.',
+      }),
+    ),
+    payload: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: 'Data every run starts with.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ScheduleTriggerConfig = Static<typeof ScheduleTriggerConfigSchema>;
+
 export const coreTriggerManifests: readonly TriggerTypeManifest[] = [
   {
     type: 'core.manual',
@@ -267,5 +301,12 @@ export const coreTriggerManifests: readonly TriggerTypeManifest[] = [
     category: 'core',
     configSchema: WebhookTriggerConfigSchema,
     credential: { types: ['webhook-secret'], required: false },
+  },
+  {
+    type: 'core.schedule',
+    title: 'Schedule',
+    description: 'Started on a cron schedule in a time zone; the payload is { scheduledAt, payload }.',
+    category: 'core',
+    configSchema: ScheduleTriggerConfigSchema,
   },
 ];

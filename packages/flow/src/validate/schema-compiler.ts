@@ -1,5 +1,6 @@
 import AjvModule, { type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { Cron } from 'croner';
 import jsonata from 'jsonata';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
@@ -30,7 +31,63 @@ export function createFlowAjv() {
       return false;
     },
   });
+  ajv.addKeyword({
+    keyword: 'x-cron',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function checkCron(enabled: boolean, data: string) {
+      if (!enabled) return true;
+      try {
+        new Cron(data, { paused: true });
+        return true;
+      } catch (error) {
+        const reason = (error as Error).message.replace(/^CronPattern: /, '').replace(/\.$/, '');
+        (checkCron as unknown as { errors: unknown[] }).errors = [
+          {
+            keyword: 'x-cron',
+            message: `is not a valid cron expression: ${reason}.`,
+            params: { keyword: 'x-cron' },
+          },
+        ];
+        return false;
+      }
+    },
+  });
+  ajv.addKeyword({
+    keyword: 'x-timezone',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function checkZone(enabled: boolean, data: string) {
+      if (!enabled || isTimeZone(data)) return true;
+      (checkZone as unknown as { errors: unknown[] }).errors = [
+        {
+          keyword: 'x-timezone',
+          message: `is not a known time zone; use an IANA name such as Europe/Berlin or UTC.`,
+          params: { keyword: 'x-timezone' },
+        },
+      ];
+      return false;
+    },
+  });
   return ajv;
+}
+
+/**
+ * True for IANA time zone names the runtime knows.
+ *
+ * @example
+ * isTimeZone('Europe/Berlin'); // true
+ * isTimeZone('Mars/Base');     // false
+ */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -223,7 +223,7 @@ describe('validateFlow', () => {
     ]);
     flow.trigger = { type: 'core.carrierPigeon', config: {} };
     expect(problemsOf(flow)[0]?.message).toBe(
-      'The trigger type "core.carrierPigeon" is not known; pick one of core.manual, core.webhook.',
+      'The trigger type "core.carrierPigeon" is not known; pick one of core.manual, core.webhook, core.schedule.',
     );
   });
 
@@ -276,5 +276,27 @@ describe('validateFlow', () => {
           'Node "line" runs once per item of loop "each", but "map.out" outside the loop also feeds it; connect the loop\'s done port instead.',
       }),
     ]);
+  });
+
+  it('checks cron expressions and time zones of schedule triggers', () => {
+    const flow = base();
+    flow.trigger = { type: 'core.schedule', config: { cron: '61 * * * *', timezone: 'Mars/Olympus_Mons' } };
+    expect(problemsOf(flow)).toEqual([
+      {
+        code: 'invalid-trigger-config',
+        pointer: '/trigger/config/cron',
+        message: 'cron is not a valid cron expression: Invalid value for minute: 61.',
+      },
+      {
+        code: 'invalid-trigger-config',
+        pointer: '/trigger/config/timezone',
+        message: 'timezone is not a known time zone; use an IANA name such as Europe/Berlin or UTC.',
+      },
+    ]);
+    flow.trigger = {
+      type: 'core.schedule',
+      config: { cron: '0 6 * * 1-5', timezone: 'Europe/Berlin', missedRuns: 'skip' },
+    };
+    expect(problemsOf(flow)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createReaper, MISSED_HEARTBEATS, startWorker } from '@waybill/runtime';
+import { createReaper, createScheduler, MISSED_HEARTBEATS, startWorker } from '@waybill/runtime';
 import { createApp } from '../app.js';
 import type { WaybillConfig } from './config.js';
 import { openRuntime } from './open-runtime.js';
@@ -15,7 +15,7 @@ export interface RunningServer {
 }
 
 /**
- * `waybill start`: the API, the webhook intake, the outbox relay, the reaper and (unless workers
+ * `waybill start`: the API, the webhook intake, the outbox relay, the reaper, the scheduler and (unless workers
  * run elsewhere) an embedded worker, in one process.
  *
  * @example
@@ -40,6 +40,13 @@ export async function startServer(
     onError: log('reaper'),
   });
   reaper.start();
+  const scheduler = createScheduler({
+    store: runtime.store,
+    revisions: runtime.revisions,
+    relay: runtime.relay,
+    onError: log('scheduler'),
+  });
+  scheduler.start();
   const worker = options.embeddedWorker
     ? startWorker({
         ...runtime,
@@ -66,6 +73,7 @@ export async function startServer(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       reaper.stop();
+      scheduler.stop();
       await worker?.stop(config.shutdownGraceSeconds * 1000);
       await runtime.close();
     },
