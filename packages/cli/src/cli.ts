@@ -85,7 +85,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('worker')
     .description('run executions from the queue (scale out next to any number of API servers)')
     .option('-c, --concurrency <n>', 'executions at once (default: WAYBILL_WORKER_CONCURRENCY or 8)')
-    .action(async (options: { concurrency?: string }) => {
+    .option('--metrics-port <port>', 'serve this worker’s Prometheus metrics at /metrics on this port')
+    .action(async (options: { concurrency?: string; metricsPort?: string }) => {
       exitCode = await workerCommand(options, io.out);
     });
 

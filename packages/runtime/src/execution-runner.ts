@@ -1,6 +1,7 @@
 import type { Engine } from '@waybill/engine';
 import type { Store } from '@waybill/store';
 import type { ExecutionEvents } from './execution-events.js';
+import type { ExecutionObserver } from './execution-observer.js';
 import type { OutboxRelay } from './outbox-relay.js';
 import type { JobContext, JobOutcome } from './queue/queue-driver.js';
 import type { RevisionCache } from './revision-cache.js';
@@ -13,6 +14,7 @@ export interface ExecutionRunnerOptions {
   workerId: string;
   /** Publishes the outbox rows a run leaves (a resumption due later, a hand-back). */
   relay: OutboxRelay;
+  observer?: ExecutionObserver;
   /** A running execution whose heartbeat is older than this may be taken over. */
   staleAfterMs: number;
   now?: () => number;
@@ -41,6 +43,9 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
     const staleBefore = new Date(now() - options.staleAfterMs).toISOString();
     const execution = await store.executions.claim(job.executionId, workerId, staleBefore);
     if (!execution) return 'done';
+    // Queue wait is only meaningful for the first run; a resumption waited on purpose.
+    if (execution.runCount === 1)
+      options.observer?.started(execution, Math.max(0, now() - Date.parse(execution.queuedAt)));
     events.publish({
       type: 'execution.started',
       executionId: execution.id,
@@ -97,6 +102,7 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
         return 'done';
       }
       const finished = await store.executions.finish(execution.id, record);
+      options.observer?.finished(record);
       if (finished.status === 'waiting') await options.relay.kick();
       events.publish({
         type: 'execution.finished',

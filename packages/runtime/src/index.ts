@@ -1,4 +1,5 @@
 export * from './execution-events.js';
+export * from './execution-observer.js';
 export * from './execution-runner.js';
 export * from './outbox-relay.js';
 export * from './queue/index.js';

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Engine } from '@waybill/engine';
 import type { Store } from '@waybill/store';
 import type { ExecutionEvents } from './execution-events.js';
+import type { ExecutionObserver } from './execution-observer.js';
 import { createExecutionRunner } from './execution-runner.js';
 import type { OutboxRelay } from './outbox-relay.js';
 import type { QueueDriver } from './queue/queue-driver.js';
@@ -19,6 +20,7 @@ export interface WorkerOptions {
   /** How often the worker tells the store it is alive and asks for cancellations. Default 5 s. */
   heartbeatMs?: number;
   workerId?: string;
+  observer?: ExecutionObserver;
   onError?: (error: unknown) => void;
 }
 
@@ -44,6 +46,7 @@ export function startWorker(options: WorkerOptions) {
     relay: options.relay,
     workerId,
     staleAfterMs: heartbeatMs * MISSED_HEARTBEATS,
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   const consumer = options.queue.consume(runner.handle, { workerId, concurrency: options.concurrency });
 

@@ -36,7 +36,7 @@ export function createApp(deps: ServerDeps) {
     ...deadLetterRoutes(deps),
     ...credentialRoutes(deps),
     ...eventRoutes(deps),
-    ...hookRoutes(intake),
+    ...hookRoutes(intake, deps.metrics),
   ];
 
   const app = new Hono();

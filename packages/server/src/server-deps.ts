@@ -2,6 +2,7 @@ import type { Engine } from '@waybill/engine';
 import type { NodeCatalog } from '@waybill/flow';
 import type { ExecutionEvents, OutboxRelay, QueueDriver, RevisionCache } from '@waybill/runtime';
 import type { Store } from '@waybill/store';
+import type { Metrics } from './metrics/prometheus-metrics.js';
 
 export interface ServerLimits {
   /** Largest webhook or API body accepted, in bytes. */
@@ -22,6 +23,7 @@ export interface ServerDeps {
   events: ExecutionEvents;
   revisions: RevisionCache;
   limits: ServerLimits;
+  metrics: Metrics;
   version: string;
   now: () => number;
 }

@@ -10,7 +10,7 @@ import { untilSignal } from './start-command.js';
  * await workerCommand({ concurrency: '16' }, console.log);
  */
 export async function workerCommand(
-  options: { concurrency?: string },
+  options: { concurrency?: string; metricsPort?: string },
   print: (text: string) => void,
 ): Promise<number> {
   let config: ReturnType<typeof parseConfig>;
@@ -24,9 +24,18 @@ export async function workerCommand(
       throw new CliError(error.message.replace('WAYBILL_WORKER_CONCURRENCY', '--concurrency'));
     throw error;
   }
-  const worker = await startWorkerProcess(config).catch((error: Error) => {
-    throw new CliError(`The worker could not start: ${error.message}`);
-  });
+  const metricsPort = options.metricsPort === undefined ? undefined : Number(options.metricsPort);
+  if (
+    metricsPort !== undefined &&
+    (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535)
+  ) {
+    throw new CliError(`--metrics-port must be a number from 0 to 65535; it is "${options.metricsPort}".`);
+  }
+  const worker = await startWorkerProcess(config, metricsPort === undefined ? {} : { metricsPort }).catch(
+    (error: Error) => {
+      throw new CliError(`The worker could not start: ${error.message}`);
+    },
+  );
   print(`Worker ${worker.workerId} is running ${config.workerConcurrency} executions at a time.`);
   await untilSignal();
   print('Stopping: finishing running executions…');

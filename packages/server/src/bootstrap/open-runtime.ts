@@ -9,6 +9,7 @@ import {
   type QueueDriver,
 } from '@waybill/runtime';
 import { loadSecretKey, openStore } from '@waybill/store';
+import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps } from '../server-deps.js';
 import { defaultCatalog } from './catalog.js';
 import type { WaybillConfig } from './config.js';
@@ -64,6 +65,7 @@ export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & {
     relay,
     revisions: createRevisionCache(store),
     limits: { ...defaultLimits, maxBodyBytes: config.maxBodyBytes, maxQueueDepth: config.maxQueueDepth },
+    metrics: createMetrics(),
     version: VERSION,
     now: Date.now,
     async close() {

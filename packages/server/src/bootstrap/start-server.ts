@@ -50,6 +50,7 @@ export async function startServer(
   const worker = options.embeddedWorker
     ? startWorker({
         ...runtime,
+        observer: runtime.metrics.observer,
         concurrency: config.workerConcurrency,
         heartbeatMs: HEARTBEAT_MS,
         onError: log('worker'),

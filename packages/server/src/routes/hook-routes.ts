@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { defineRoute, json } from '../http/route.js';
 import type { WebhookIntake } from '../intake/webhook-intake.js';
+import type { Metrics } from '../metrics/prometheus-metrics.js';
 import { ErrorResponse, FlowParams } from './schemas.js';
 
 const Accepted = Type.Object({ executionId: Type.String(), duplicate: Type.Optional(Type.Boolean()) });
 
 /** POST /hooks/{flowId}: where external systems deliver events. */
-export function hookRoutes(intake: WebhookIntake) {
+export function hookRoutes(intake: WebhookIntake, metrics: Metrics) {
   return [
     defineRoute({
       method: 'post',
@@ -30,13 +31,20 @@ export function hookRoutes(intake: WebhookIntake) {
         503: { description: 'Queue full; retry after the given time', schema: ErrorResponse },
       },
       handler: async ({ params, c }) => {
-        const outcome = await intake.receive({
-          flowId: params.flowId,
-          method: c.req.method,
-          headers: c.req.raw.headers,
-          query: new URL(c.req.url).searchParams,
-          body: new Uint8Array(await c.req.arrayBuffer()),
-        });
+        let outcome: Awaited<ReturnType<WebhookIntake['receive']>>;
+        try {
+          outcome = await intake.receive({
+            flowId: params.flowId,
+            method: c.req.method,
+            headers: c.req.raw.headers,
+            query: new URL(c.req.url).searchParams,
+            body: new Uint8Array(await c.req.arrayBuffer()),
+          });
+        } catch (error) {
+          metrics.intake(params.flowId, 'rejected');
+          throw error;
+        }
+        metrics.intake(params.flowId, outcome.kind === 'duplicate' ? 'duplicate' : 'accepted');
         switch (outcome.kind) {
           case 'duplicate':
             return json(200, { executionId: outcome.executionId, duplicate: true });

@@ -1,13 +1,14 @@
 import type { ServerDeps } from '../server-deps.js';
 
 /**
- * Metrics in Prometheus text format, read from the store and the queue at scrape time so every API
- * server reports the same totals.
+ * Metrics in Prometheus text format: executions by status and queue depth read from the store and
+ * the queue at scrape time (so every API server reports the same totals), then this process's
+ * counters and histograms (intake, queue wait, node durations, retries).
  *
  * @example
  * await renderMetrics(deps); // '# HELP waybill_executions …\nwaybill_executions{status="failed"} 3\n…'
  */
-export async function renderMetrics(deps: Pick<ServerDeps, 'store' | 'queue'>): Promise<string> {
+export async function renderMetrics(deps: Pick<ServerDeps, 'store' | 'queue' | 'metrics'>): Promise<string> {
   const [byStatus, depth] = await Promise.all([deps.store.executions.countByStatus(), deps.queue.depth()]);
   const lines = [
     '# HELP waybill_executions Executions in the store by status.',
@@ -19,5 +20,5 @@ export async function renderMetrics(deps: Pick<ServerDeps, 'store' | 'queue'>): 
     `waybill_queue_jobs{state="delayed"} ${depth.delayed}`,
     `waybill_queue_jobs{state="active"} ${depth.active}`,
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${await deps.metrics.registry.metrics()}`;
 }

@@ -337,6 +337,14 @@ export function describeApiSuite(backend: Backend) {
         const metrics = await t.call('GET', '/metrics');
         expect(metrics.body).toMatch(/waybill_executions\{status="succeeded"\} \d+/);
         expect(metrics.body).toMatch(/waybill_queue_jobs\{state="ready"\} \d+/);
+        expect(metrics.body).toMatch(
+          /waybill_intake_requests_total\{flow="intake-dedupe",outcome="duplicate"\} [1-9]/,
+        );
+        expect(metrics.body).toMatch(
+          /waybill_intake_requests_total\{flow="intake-signed",outcome="rejected"\} [1-9]/,
+        );
+        expect(metrics.body).toMatch(/waybill_node_duration_seconds_count\{type="core.transform"\} [1-9]/);
+        expect(metrics.body).toMatch(/waybill_queue_wait_seconds_count [1-9]/);
       });
 
       it('answers unknown routes and bad bodies with JSON errors carrying a request id', async () => {

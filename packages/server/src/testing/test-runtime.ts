@@ -16,6 +16,7 @@ import { openStore } from '@waybill/store';
 import pg from 'pg';
 import { createApp } from '../app.js';
 import { defaultCatalog } from '../bootstrap/catalog.js';
+import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps, type ServerLimits } from '../server-deps.js';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -66,11 +67,14 @@ export async function createTestRuntime(
     relay,
     revisions: createRevisionCache(store),
     limits: { ...defaultLimits, respondTimeoutMs: 5000, ...options.limits },
+    metrics: createMetrics(),
     version: 'test',
     now: Date.now,
   };
   const worker =
-    options.worker === false ? undefined : startWorker({ ...deps, concurrency: 4, heartbeatMs: 500 });
+    options.worker === false
+      ? undefined
+      : startWorker({ ...deps, concurrency: 4, heartbeatMs: 500, observer: deps.metrics.observer });
   const { app, routes } = createApp(deps);
 
   return {
