@@ -3,6 +3,8 @@ import type { Database } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
 import type { AcceptedDelivery, IntakeRepository, NewExecution } from '../store-types.js';
 import { enqueueOutbox, firstRunAt, newExecutionValues, upsertSteps } from './execution-writes.js';
+import { createPostgresIntakeBatcher } from './postgres-intake-batcher.js';
+import { createSqliteIntakeBatcher } from './sqlite-intake-batcher.js';
 
 type Delivery = NewExecution & { dedupeKey?: string | null };
 
@@ -15,15 +17,16 @@ type Delivery = NewExecution & { dedupeKey?: string | null };
  */
 export function createIntakeRepository(context: StoreContext): IntakeRepository {
   const { db, dialect } = context;
+  const acceptBatched =
+    dialect === 'sqlite' ? createSqliteIntakeBatcher(context) : createPostgresIntakeBatcher(context);
 
   return {
     async accept(input) {
+      if (!input.steps?.length) return acceptBatched(input);
+      // Deliveries carrying steps (replays) are rare: they get a transaction of their own.
       const now = context.nowIso();
       const runAt = firstRunAt(input, now);
       const id = context.nextExecutionId();
-      // On PostgreSQL every statement is a round trip, so the usual case is one statement.
-      if (dialect === 'postgres' && !input.steps?.length)
-        return acceptInOneStatement(db, input, id, now, runAt);
 
       return db.transaction().execute(async (trx) => {
         if (input.dedupeKey != null) {
@@ -52,50 +55,6 @@ export function createIntakeRepository(context: StoreContext): IntakeRepository 
       });
     },
   };
-}
-
-/**
- * PostgreSQL: delivery, execution and outbox row as data-modifying CTEs of one statement, which is
- * atomic on its own. The execution and outbox inserts select from the delivery insert, so a
- * repeated key (the delivery row conflicts, nothing is returned) writes nothing. A concurrent
- * insert of the same key waits for the first transaction, then conflicts like any repeat.
- */
-async function acceptInOneStatement(
-  db: Kysely<Database>,
-  input: Delivery,
-  id: string,
-  now: string,
-  runAt: string,
-): Promise<AcceptedDelivery> {
-  // run_count and cancel_requested are left to their defaults (0): parameters in INSERT … SELECT
-  // are typed as text, which only suits the text columns.
-  const { run_count: _runs, cancel_requested: _cancel, ...values } = newExecutionValues(id, input, now);
-  const columns = sql.join(Object.keys(values).map((column) => sql.ref(column)));
-  const params = sql.join(Object.values(values).map((value) => sql`${value ?? null}`));
-
-  if (input.dedupeKey == null) {
-    await sql`
-      with execution as (insert into executions (${columns}) values (${params}) returning id)
-      insert into outbox (execution_id, run_at, created_at) select id, ${runAt}, ${now} from execution`.execute(
-      db,
-    );
-    return { executionId: id, duplicateOf: null };
-  }
-
-  const { rows } = await sql<{ written: number }>`
-    with delivery as (
-      insert into webhook_deliveries (flow_id, dedupe_key, execution_id, received_at)
-      values (${input.flowId}, ${input.dedupeKey}, ${id}, ${now})
-      on conflict (flow_id, dedupe_key) do nothing
-      returning execution_id
-    ), execution as (
-      insert into executions (${columns}) select ${params} from delivery returning id
-    ), queued as (
-      insert into outbox (execution_id, run_at, created_at) select id, ${runAt}, ${now} from execution returning id
-    )
-    select count(*) as written from queued`.execute(db);
-  if (Number(rows[0]?.written ?? 0) === 1) return { executionId: id, duplicateOf: null };
-  return original(db, input.flowId, input.dedupeKey);
 }
 
 async function original(db: Kysely<Database>, flowId: string, dedupeKey: string): Promise<AcceptedDelivery> {
