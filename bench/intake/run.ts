@@ -20,7 +20,9 @@ const flow = {
   name: 'Bench intake',
   trigger: {
     type: 'core.webhook',
-    config: { signature: { header: 'x-signature', algorithm: 'hmac-sha256', encoding: 'hex', prefix: 'sha256=' } },
+    config: {
+      signature: { header: 'x-signature', algorithm: 'hmac-sha256', encoding: 'hex', prefix: 'sha256=' },
+    },
     credential: 'bench-secret',
     dedupe: "headers.'x-delivery-id'",
     businessKey: 'body.name',
@@ -46,7 +48,12 @@ function orderBody(i: number): string {
 async function measure(backend: Backend) {
   const server = await startWaybill(backend, { worker: false });
   try {
-    await server.api('POST', '/api/credentials', { id: 'bench-secret', type: 'webhook-secret', name: 'Bench', values: { secret: SECRET } });
+    await server.api('POST', '/api/credentials', {
+      id: 'bench-secret',
+      type: 'webhook-secret',
+      name: 'Bench',
+      values: { secret: SECRET },
+    });
     await server.api('POST', '/api/flows', { id: flow.id, name: flow.name, definition: flow });
     await server.api('POST', `/api/flows/${flow.id}/deployments`, { revision: 1 });
     let n = 0;
@@ -60,12 +67,22 @@ async function measure(backend: Backend) {
           setupRequest: (request) => {
             const body = orderBody(n++);
             const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-            return { ...request, body, headers: { 'content-type': 'application/json', 'x-delivery-id': randomUUID(), 'x-signature': signature } };
+            return {
+              ...request,
+              body,
+              headers: {
+                'content-type': 'application/json',
+                'x-delivery-id': randomUUID(),
+                'x-signature': signature,
+              },
+            };
           },
         },
       ],
     });
-    const executions = (await server.api('GET', `/api/executions?flowId=${flow.id}&limit=1`)) as { items: unknown[] };
+    const executions = (await server.api('GET', `/api/executions?flowId=${flow.id}&limit=1`)) as {
+      items: unknown[];
+    };
     return { backend, result, stored: executions.items.length > 0 };
   } finally {
     await server.stop();
@@ -73,8 +90,12 @@ async function measure(backend: Backend) {
 }
 
 const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as Backend[];
-console.log(`Waybill intake benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
-console.log(`${CONNECTIONS} connections for ${SECONDS} s per backend; server and load generator share the machine.\n`);
+console.log(
+  `Waybill intake benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
+);
+console.log(
+  `${CONNECTIONS} connections for ${SECONDS} s per backend; server and load generator share the machine.\n`,
+);
 for (const backend of backends) {
   const { result } = await measure(backend);
   const non2xx = result.non2xx + result.errors;

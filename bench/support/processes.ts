@@ -17,8 +17,17 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a child process and resolves once a line of its output matches `ready`. */
-export async function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ChildProcess> {
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolveReady, reject) => {
     const onData = (chunk: Buffer) => {
@@ -41,6 +50,22 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 /** A throwaway redis-server on its own port (noeviction, no persistence). */
 export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = await startProcess('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {}, /Ready to accept connections/);
+  const child = await startProcess(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    {},
+    /Ready to accept connections/,
+  );
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }

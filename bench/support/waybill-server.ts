@@ -34,7 +34,13 @@ export async function startWaybill(backend: Backend, options: { worker: boolean;
     env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${database}`;
     env.REDIS_URL = redis.url;
   }
-  const args = ['--no-node-snapshot', 'packages/cli/dist/main.js', 'start', '--no-seed', ...(options.worker ? [] : ['--no-worker'])];
+  const args = [
+    '--no-node-snapshot',
+    'packages/cli/dist/main.js',
+    'start',
+    '--no-seed',
+    ...(options.worker ? [] : ['--no-worker']),
+  ];
   const child: ChildProcess = await startProcess('node', args, env, /Waybill is running at/);
   const url = `http://127.0.0.1:${port}`;
   return {

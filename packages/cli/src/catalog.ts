@@ -1,11 +1,12 @@
-import { coreNodeManifests, coreTriggerManifests, createCatalog, type NodeCatalog } from '@waybill/flow';
+import type { NodeCatalog } from '@waybill/flow';
+import { loadConnectors } from '@waybill/server';
 
 /**
- * The node and trigger types the CLI knows. Connector manifests join here as connectors arrive.
+ * The node and trigger types the CLI knows: the core ones and every installed connector's.
  *
  * @example
  * cliCatalog().node('core.transform')?.title; // 'Transform'
  */
 export function cliCatalog(): NodeCatalog {
-  return createCatalog({ nodes: coreNodeManifests, triggers: coreTriggerManifests });
+  return loadConnectors().catalog;
 }

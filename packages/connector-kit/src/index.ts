@@ -1,1 +1,16 @@
+export * from './connector-call.js';
+export * from './connector-invoker.js';
+export * from './credential-type.js';
+export * from './define-connector.js';
+export * from './define-operation.js';
 export * from './errors.js';
+export * from './http/address-policy.js';
+export * from './http/allowed-hosts.js';
+export * from './http/bound-client.js';
+export * from './http/http-client.js';
+export * from './http/retry-after.js';
+export * from './http/status-errors.js';
+export { checkTarget, type HostResolver, parseTargetUrl, systemResolver } from './http/target-check.js';
+export * from './manifest-of.js';
+export { checkValue, describeValueError } from './schema-check.js';
+export { registerCommonFormats } from './string-formats.js';

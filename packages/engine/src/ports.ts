@@ -30,6 +30,8 @@ export interface ResolvedCredential {
   values: Record<string, unknown>;
   /** Fields whose values are redacted wherever they might appear; all string fields when absent. */
   secretFields?: string[];
+  /** Private or loopback hosts this credential may reach (e.g. a simulator on 127.0.0.1). */
+  allowedHosts?: string[];
 }
 
 export interface SecretsPort {

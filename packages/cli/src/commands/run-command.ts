@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEngine } from '@waybill/engine';
-import { cliCatalog } from '../catalog.js';
+import { loadConnectors } from '@waybill/server';
 import { EXIT_FLOW_FAILED, EXIT_OK, type ExitCode } from '../cli-error.js';
 import { formatRunReport } from '../format/run-report.js';
 import { readJsonFile } from '../load-flow.js';
@@ -25,10 +25,11 @@ export async function runCommand(
   options: RunOptions,
   print: (text: string) => void,
 ): Promise<ExitCode> {
-  const catalog = cliCatalog();
+  // No credential store here: connector nodes reach public hosts without credentials.
+  const { catalog, invoker } = loadConnectors();
   const { revision } = await loadValidFlow(target, catalog);
   const trigger = await readJsonFile(options.input, 'input');
-  const engine = createEngine({ catalog, maxInlineWaitMs: Number.POSITIVE_INFINITY });
+  const engine = createEngine({ catalog, invoker, maxInlineWaitMs: Number.POSITIVE_INFINITY });
   try {
     const record = await engine.run({
       executionId: `cli_${randomUUID()}`,

@@ -1,12 +1,72 @@
+import { httpConnector } from '@waybill/connector-http';
+import { type ConnectorRuntime, createConnectorInvoker, userError } from '@waybill/connector-kit';
+import type { SecretsPort } from '@waybill/engine';
 import { coreNodeManifests, coreTriggerManifests, createCatalog, type NodeCatalog } from '@waybill/flow';
+import type { Store } from '@waybill/store';
+
+/** The connectors this build of Waybill ships. */
+export const installedConnectors = [httpConnector];
+
+export interface Connectors {
+  invoker: ConnectorRuntime;
+  catalog: NodeCatalog;
+}
 
 /**
- * The node and trigger types this deployment knows: the core ones, plus each connector's manifests
- * as connectors are installed.
+ * The installed connectors' invoker, and the catalog of every node and trigger type: the core
+ * ones plus one per connector operation.
  *
  * @example
- * defaultCatalog().node('core.transform')?.effect; // 'pure'
+ * const { catalog, invoker } = loadConnectors();
+ * catalog.node('http.request')?.effect; // 'write'
  */
+export function loadConnectors(): Connectors {
+  const invoker = createConnectorInvoker(installedConnectors);
+  return {
+    invoker,
+    catalog: createCatalog({
+      nodes: [...coreNodeManifests, ...invoker.manifests()],
+      triggers: coreTriggerManifests,
+    }),
+  };
+}
+
+/** The catalog alone, for tools that only validate. */
 export function defaultCatalog(): NodeCatalog {
-  return createCatalog({ nodes: coreNodeManifests, triggers: coreTriggerManifests });
+  return loadConnectors().catalog;
+}
+
+/**
+ * Resolves a node's credential from the store for the engine: decrypted values, the fields to
+ * redact (those its credential type marks secret; every string when the type is unknown) and the
+ * private hosts an admin allowed it to reach.
+ *
+ * @example
+ * const engine = createEngine({ catalog, invoker, secrets: createSecretsPort(store, invoker) });
+ */
+export function createSecretsPort(store: Store, invoker: ConnectorRuntime): SecretsPort {
+  const secretFieldsByType = new Map(
+    invoker
+      .credentialTypes()
+      .map((type) => [type.type, type.fields.filter((f) => f.secret).map((f) => f.name)]),
+  );
+  return {
+    async resolve(credentialId, context) {
+      const credential = await store.credentials.reveal(credentialId);
+      if (!credential) {
+        throw userError({
+          code: 'CREDENTIAL_NOT_FOUND',
+          message: `Node "${context.nodeId}" uses the credential "${credentialId}", which does not exist (any more).`,
+        });
+      }
+      const secretFields = secretFieldsByType.get(credential.type);
+      return {
+        id: credential.id,
+        type: credential.type,
+        values: credential.values,
+        allowedHosts: credential.allowedHosts,
+        ...(secretFields ? { secretFields } : {}),
+      };
+    },
+  };
 }

@@ -11,7 +11,7 @@ import {
 import { loadSecretKey, openStore } from '@waybill/store';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps } from '../server-deps.js';
-import { defaultCatalog } from './catalog.js';
+import { createSecretsPort, loadConnectors } from './catalog.js';
 import type { WaybillConfig } from './config.js';
 
 export const VERSION = '0.1.0';
@@ -45,8 +45,8 @@ export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & {
     await store.close();
     throw error;
   }
-  const catalog = defaultCatalog();
-  const engine = createEngine({ catalog });
+  const { catalog, invoker } = loadConnectors();
+  const engine = createEngine({ catalog, invoker, secrets: createSecretsPort(store, invoker) });
   const events = createExecutionEvents();
   const relay = createOutboxRelay({
     store,

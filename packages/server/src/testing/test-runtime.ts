@@ -15,7 +15,7 @@ import {
 import { openStore } from '@waybill/store';
 import pg from 'pg';
 import { createApp } from '../app.js';
-import { defaultCatalog } from '../bootstrap/catalog.js';
+import { createSecretsPort, loadConnectors } from '../bootstrap/catalog.js';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps, type ServerLimits } from '../server-deps.js';
 
@@ -53,8 +53,13 @@ export async function createTestRuntime(
     backend === 'postgres'
       ? createBullmqDriver({ redisUrl: REDIS_URL, prefix: `waybill-test-${suffix}` })
       : createEmbeddedDriver({ jobs: store.jobs, pollMs: 50 });
-  const catalog = defaultCatalog();
-  const engine = createEngine({ catalog, maxInlineWaitMs: 2000 });
+  const { catalog, invoker } = loadConnectors();
+  const engine = createEngine({
+    catalog,
+    invoker,
+    secrets: createSecretsPort(store, invoker),
+    maxInlineWaitMs: 2000,
+  });
   const events = createExecutionEvents();
   const relay = createOutboxRelay({ store, queue, sweepAfterMs: 500, sweepEveryMs: 250 });
   relay.start();

@@ -1,12 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
-import type { AcceptedDelivery, IntakeRepository, NewExecution } from '../store-types.js';
+import type { AcceptedDelivery, IntakeRepository } from '../store-types.js';
 import { enqueueOutbox, firstRunAt, newExecutionValues, upsertSteps } from './execution-writes.js';
 import { createPostgresIntakeBatcher } from './postgres-intake-batcher.js';
 import { createSqliteIntakeBatcher } from './sqlite-intake-batcher.js';
-
-type Delivery = NewExecution & { dedupeKey?: string | null };
 
 /**
  * The webhook hot path: delivery, execution and outbox row in one transaction, so a 202 means the

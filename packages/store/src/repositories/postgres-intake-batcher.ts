@@ -43,7 +43,7 @@ export function createPostgresIntakeBatcher(
         context,
         batch.map((p) => p.input),
       );
-      batch.forEach((item, index) => item.resolve(results[index] as AcceptedDelivery));
+      for (const [index, item] of batch.entries()) item.resolve(results[index] as AcceptedDelivery);
     } catch (error) {
       for (const item of batch) item.reject(error);
     } finally {

@@ -79,7 +79,7 @@ export function createSqliteIntakeBatcher(
         for (const item of batch) out.push(await acceptOne(trx, item.input));
         return out;
       });
-      batch.forEach((item, index) => item.resolve(results[index] as AcceptedDelivery));
+      for (const [index, item] of batch.entries()) item.resolve(results[index] as AcceptedDelivery);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);

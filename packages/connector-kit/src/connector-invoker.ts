@@ -1,0 +1,126 @@
+import type { NodeTypeManifest } from '@waybill/flow';
+import type { ConnectorCall, ConnectorResult } from './connector-call.js';
+import {
+  type CredentialType,
+  type CredentialTypeManifest,
+  credentialTypeManifest,
+} from './credential-type.js';
+import type { Connector } from './define-connector.js';
+import { type Operation, RoutedOutput } from './define-operation.js';
+import { systemError } from './errors.js';
+import { bindHttpClient } from './http/bound-client.js';
+import { createHttpClient, type HttpClient } from './http/http-client.js';
+import { manifestOf } from './manifest-of.js';
+import { credentialForOperation } from './operation-credential.js';
+import { checkValue } from './schema-check.js';
+
+/**
+ * Options of the invoker. The HTTP client is injected so the runtime can share one (and tests can
+ * stub DNS); by default each invoker gets its own with the safe defaults.
+ *
+ * @example
+ * const options: ConnectorInvokerOptions = { http: createHttpClient({ timeoutMs: 20_000 }) };
+ */
+export interface ConnectorInvokerOptions {
+  http?: HttpClient;
+}
+
+/**
+ * Runs connector operations for the engine and lists what is installed for the catalog.
+ * Structurally the engine's `ConnectorInvoker`.
+ *
+ * @example
+ * const invoker: ConnectorRuntime = createConnectorInvoker([httpConnector]);
+ */
+export interface ConnectorRuntime {
+  invoke(call: ConnectorCall): Promise<ConnectorResult>;
+  /** One node type manifest per operation, as plain data. */
+  manifests(): NodeTypeManifest[];
+  /** Every credential type the installed connectors accept, as plain data. */
+  credentialTypes(): CredentialTypeManifest[];
+  /** The operation behind a node type, for tooling (replay preview, idempotency display). */
+  operation(type: string): Operation | undefined;
+}
+
+/**
+ * Builds the engine's connector invoker from the installed connectors. Before `run`, it checks the
+ * credential, applies config defaults and checks config and input against the declared schemas.
+ *
+ * @example
+ * const invoker = createConnectorInvoker([httpConnector]);
+ * const engine = createEngine({ invoker, catalog: createCatalog({ nodes: [...coreNodeManifests, ...invoker.manifests()], triggers }) });
+ */
+export function createConnectorInvoker(
+  connectors: readonly Connector[],
+  options: ConnectorInvokerOptions = {},
+): ConnectorRuntime {
+  const operations = new Map<string, Operation>();
+  const credentialTypes = new Map<string, CredentialType>();
+  for (const connector of connectors) {
+    for (const operation of connector.operations) {
+      // Two connectors claiming one node type is an installation mistake: fail at startup, not mid-flow.
+      if (operations.has(operation.type)) {
+        throw new Error(`Two installed operations share the node type "${operation.type}".`);
+      }
+      operations.set(operation.type, operation);
+    }
+    for (const credentialType of connector.credentialTypes) {
+      const known = credentialTypes.get(credentialType.type);
+      if (known && known !== credentialType) {
+        throw new Error(
+          `Two installed connectors define different credential types named "${credentialType.type}".`,
+        );
+      }
+      credentialTypes.set(credentialType.type, credentialType);
+    }
+  }
+  const http = options.http ?? createHttpClient();
+  const manifests = [...operations.values()].map(manifestOf);
+
+  return {
+    async invoke(call) {
+      const operation = operations.get(call.type);
+      if (!operation) {
+        throw systemError({
+          code: 'UNKNOWN_NODE_TYPE',
+          message: `No installed connector provides the node type "${call.type}"; install its connector or change the node's type.`,
+          retryable: false,
+        });
+      }
+      const credential = credentialForOperation(operation, call.credential);
+      const config = checkValue(operation.configSchema, call.config ?? {}, {
+        subject: 'config',
+        code: 'INVALID_CONFIG',
+      });
+      const input = operation.inputSchema
+        ? checkValue(operation.inputSchema, call.input, { subject: 'input', code: 'INVALID_INPUT' })
+        : call.input;
+      const returned = await operation.run({
+        config,
+        input,
+        credential,
+        idempotencyKey: call.idempotencyKey,
+        attempt: call.attempt,
+        executionId: call.executionId,
+        nodeId: call.nodeId,
+        stepKey: call.stepKey,
+        signal: call.signal,
+        log: (line) => call.log(line),
+        http: bindHttpClient(http, { signal: call.signal, allowedHosts: credential?.allowedHosts ?? [] }),
+      });
+      if (!(returned instanceof RoutedOutput)) return { output: returned };
+      const ports = operation.outputs ?? ['out'];
+      if (!ports.includes(returned.port)) {
+        throw systemError({
+          code: 'UNKNOWN_PORT',
+          message: `The operation "${operation.type}" sent its output to the port "${returned.port}", which it does not declare; this is a bug in the connector.`,
+          retryable: false,
+        });
+      }
+      return { output: returned.output, port: returned.port };
+    },
+    manifests: () => manifests.map((manifest) => structuredClone(manifest)),
+    credentialTypes: () => [...credentialTypes.values()].map(credentialTypeManifest),
+    operation: (type) => operations.get(type),
+  };
+}

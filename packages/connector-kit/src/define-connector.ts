@@ -1,0 +1,31 @@
+import type { CredentialType } from './credential-type.js';
+import type { Operation } from './define-operation.js';
+
+/**
+ * One external system: its operations and the credential types they accept.
+ *
+ * @example
+ * const connector: Connector = { id: 'http', title: 'HTTP', operations: [sendRequest], credentialTypes: [httpBearer] };
+ */
+export interface Connector {
+  /** Lower camel case; every operation type starts with `<id>.`. */
+  id: string;
+  title: string;
+  description?: string;
+  icon?: string;
+  operations: readonly Operation[];
+  credentialTypes: readonly CredentialType[];
+}
+
+/**
+ * Declares a connector. The shared contract suite (`describeConnectorContract`) checks the rules
+ * a connector must follow; this only keeps the shape.
+ *
+ * @example
+ * export const httpConnector = defineConnector({
+ *   id: 'http', title: 'HTTP', operations: [sendRequest], credentialTypes: [httpBearer, httpBasic, httpHeader],
+ * });
+ */
+export function defineConnector(definition: Connector): Connector {
+  return definition;
+}
