@@ -1,9 +1,14 @@
 import type { Store } from '@waybill/store';
 import type { OutboxRelay } from './outbox-relay.js';
+import type { QueueDriver } from './queue/queue-driver.js';
 
 export interface ReaperOptions {
   store: Store;
   relay: OutboxRelay;
+  /** When given, queued executions the queue has lost are published again (see below). */
+  queue?: QueueDriver;
+  /** A queued execution this old while nothing is waiting in the queue has lost its job. Default 4 × staleAfterMs. */
+  lostAfterMs?: number;
   /** A running execution whose heartbeat is older than this has lost its worker. */
   staleAfterMs: number;
   /** Runs after which a lost execution is ended instead of started again. Default 3. */
@@ -19,6 +24,11 @@ export interface ReaperOptions {
  * checkpoint on another worker. One that has already lost its worker maxRuns times is ended as
  * failed rather than retried forever (it may be what kills its workers).
  *
+ * It also finds executions still queued long after they were published while the queue has nothing
+ * waiting: their job was lost (for example taken by a worker whose connection died with a Redis
+ * restart, so it sits "active" until the queue notices). Those are published again; should the old
+ * job come back too, the store's claim lets only one of them run.
+ *
  * @example
  * const reaper = createReaper({ store, relay, staleAfterMs: 20_000 }); reaper.start();
  */
@@ -28,7 +38,20 @@ export function createReaper(options: ReaperOptions) {
   const maxRuns = options.maxRuns ?? 3;
   let timer: NodeJS.Timeout | undefined;
 
-  const sweep = async (): Promise<{ requeued: number; abandoned: number }> => {
+  const lostAfterMs = options.lostAfterMs ?? options.staleAfterMs * 4;
+
+  const republishLost = async (): Promise<number> => {
+    if (!options.queue) return 0;
+    const depth = await options.queue.depth().catch(() => undefined);
+    if (!depth || depth.ready > 0 || depth.delayed > 0) return 0;
+    const lost = await store.executions.ids(
+      { status: 'queued', to: new Date(now() - lostAfterMs).toISOString() },
+      100,
+    );
+    return lost.length > 0 ? store.executions.republish(lost) : 0;
+  };
+
+  const sweep = async (): Promise<{ requeued: number; abandoned: number; republished: number }> => {
     const stale = await store.executions.stale(new Date(now() - options.staleAfterMs).toISOString(), 100);
     let requeued = 0;
     let abandoned = 0;
@@ -46,8 +69,9 @@ export function createReaper(options: ReaperOptions) {
         requeued += 1;
       }
     }
-    if (requeued > 0) await relay.kick();
-    return { requeued, abandoned };
+    const republished = await republishLost();
+    if (requeued > 0 || republished > 0) await relay.kick();
+    return { requeued, abandoned, republished };
   };
 
   return {

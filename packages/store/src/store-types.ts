@@ -260,6 +260,11 @@ export interface ExecutionRepository {
   stale(heartbeatBefore: string, limit: number): Promise<ExecutionRow[]>;
   /** Back to queued (worker gone) with an outbox row so it is published again. */
   requeue(id: string): Promise<void>;
+  /**
+   * Publishes queued executions again (a new outbox row each), for jobs the queue lost; executions
+   * no longer queued are left alone. Returns how many were republished.
+   */
+  republish(ids: string[]): Promise<number>;
   /** Ends a stuck execution as failed with the given error (opening a dead letter). */
   abandon(id: string, error: ExecutionError): Promise<void>;
   deadLetterGroups(filter: { flowId?: string }): Promise<DeadLetterGroup[]>;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startRedisServer, type TemporaryRedis } from '../testing/redis-server.js';
 import { createBullmqDriver } from './bullmq-driver.js';
 import type { QueueDriver } from './queue-driver.js';
 import { deleteKeysWithPrefix } from './testing/redis-keys.js';
-import { freePort, startRedisServer, type TemporaryRedis } from './testing/redis-server.js';
 
 const opened: QueueDriver[] = [];
 const driverAt = (redisUrl: string, options: { skipEvictionPolicyCheck?: boolean } = {}) => {

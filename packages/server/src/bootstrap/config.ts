@@ -18,6 +18,8 @@ export interface WaybillConfig {
   maxQueueDepth: number;
   /** Seconds a stopping worker waits for running executions before handing them back. */
   shutdownGraceSeconds: number;
+  /** How often workers report they are alive; an execution is taken over after four missed beats. */
+  heartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +47,7 @@ export function parseConfig(
     maxBodyBytes: integer(env, 'WAYBILL_MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxQueueDepth: integer(env, 'WAYBILL_MAX_QUEUE_DEPTH', 100_000, 1, 100_000_000),
     shutdownGraceSeconds: integer(env, 'WAYBILL_SHUTDOWN_GRACE_SECONDS', 30, 0, 3600),
+    heartbeatMs: integer(env, 'WAYBILL_HEARTBEAT_MS', 5000, 100, 600_000),
   };
   return { ...config, ...overrides };
 }

@@ -5,8 +5,6 @@ import type { WaybillConfig } from './config.js';
 import { openRuntime } from './open-runtime.js';
 import { type SeededFlow, seedExampleFlows } from './seed-flows.js';
 
-const HEARTBEAT_MS = 5000;
-
 export interface RunningServer {
   url: string;
   /** Example flows deployed on this start (only on an empty database). */
@@ -36,7 +34,8 @@ export async function startServer(
   const reaper = createReaper({
     store: runtime.store,
     relay: runtime.relay,
-    staleAfterMs: HEARTBEAT_MS * MISSED_HEARTBEATS,
+    queue: runtime.queue,
+    staleAfterMs: config.heartbeatMs * MISSED_HEARTBEATS,
     onError: log('reaper'),
   });
   reaper.start();
@@ -52,7 +51,7 @@ export async function startServer(
         ...runtime,
         observer: runtime.metrics.observer,
         concurrency: config.workerConcurrency,
-        heartbeatMs: HEARTBEAT_MS,
+        heartbeatMs: config.heartbeatMs,
         onError: log('worker'),
       })
     : undefined;

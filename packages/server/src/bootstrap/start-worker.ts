@@ -18,6 +18,7 @@ export async function startWorkerProcess(config: WaybillConfig, options: { metri
     ...runtime,
     observer: runtime.metrics.observer,
     concurrency: config.workerConcurrency,
+    heartbeatMs: config.heartbeatMs,
     onError: (error) =>
       console.error(
         JSON.stringify({ level: 'error', component: 'worker', message: (error as Error).message }),

@@ -78,7 +78,9 @@ export function createWebhookIntake(deps: ServerDeps) {
       }
     }
 
-    const { ready, delayed } = await depth.get('queue');
+    // When the queue cannot be asked (Redis restarting), accept: the delivery is stored either way
+    // and the outbox publishes it once the queue is back.
+    const { ready, delayed } = await depth.get('queue').catch(() => ({ ready: 0, delayed: 0 }));
     if (ready + delayed >= deps.limits.maxQueueDepth) {
       throw new ApiError(
         503,

@@ -137,7 +137,7 @@ export function describeRecoverySuite(backend: Backend) {
         expect(await t.store.executions.claim(id, 'dead-worker', long)).toBeDefined();
         const reaper = createReaper({ store: t.store, relay: t.deps.relay, staleAfterMs: 200 });
         await new Promise((r) => setTimeout(r, 300));
-        expect(await reaper.sweep()).toEqual({ requeued: 1, abandoned: 0 });
+        expect(await reaper.sweep()).toEqual({ requeued: 1, abandoned: 0, republished: 0 });
         const worker = startWorker({ ...t.deps, concurrency: 2, heartbeatMs: 200 });
         try {
           expect((await t.waitForExecution(id)).status).toBe('succeeded');
@@ -158,9 +158,45 @@ export function describeRecoverySuite(backend: Backend) {
           ).toBeDefined();
         }
         await new Promise((r) => setTimeout(r, 300));
-        expect(await reaper.sweep()).toEqual({ requeued: 0, abandoned: 1 });
+        expect(await reaper.sweep()).toEqual({ requeued: 0, abandoned: 1, republished: 0 });
         const ended = await t.store.executions.get(doomed);
         expect(ended).toMatchObject({ status: 'failed', deadLetter: 'open', error: { code: 'WORKER_LOST' } });
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('publishes again a queued execution whose job the queue lost', async () => {
+      const t = await createTestRuntime(backend, { worker: false });
+      try {
+        await t.call('POST', '/api/flows', { id: 'lost', name: 'Lost', definition: delayFlow('lost', 0) });
+        await t.call('POST', '/api/flows/lost/deployments', { revision: 1 });
+        const revision = (await t.store.deployments.current('lost'))?.revisionHash ?? '';
+        // Committed and marked published, but the job never reached the queue.
+        const execution = await t.store.executions.create({
+          flowId: 'lost',
+          revisionHash: revision,
+          triggerKind: 'manual',
+          trigger: { po: 'PO-L1' },
+        });
+        const rows = await t.store.outbox.pending(new Date(Date.now() + 1000).toISOString(), 10);
+        await t.store.outbox.markPublished(rows.map((r) => r.id));
+        const reaper = createReaper({
+          store: t.store,
+          relay: t.deps.relay,
+          queue: t.deps.queue,
+          staleAfterMs: 60_000,
+          lostAfterMs: 200,
+        });
+        expect((await reaper.sweep()).republished).toBe(0);
+        await new Promise((r) => setTimeout(r, 300));
+        expect((await reaper.sweep()).republished).toBe(1);
+        const worker = startWorker({ ...t.deps, concurrency: 2, heartbeatMs: 200 });
+        try {
+          expect((await t.waitForExecution(execution.id)).status).toBe('succeeded');
+        } finally {
+          await worker.stop(1000);
+        }
       } finally {
         await t.close();
       }

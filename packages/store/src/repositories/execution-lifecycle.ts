@@ -9,7 +9,15 @@ import { enqueueOutbox, upsertSteps } from './execution-writes.js';
 
 type Lifecycle = Pick<
   ExecutionRepository,
-  'claim' | 'checkpoint' | 'finish' | 'heartbeat' | 'requestCancel' | 'stale' | 'requeue' | 'abandon'
+  | 'claim'
+  | 'checkpoint'
+  | 'finish'
+  | 'heartbeat'
+  | 'requestCancel'
+  | 'stale'
+  | 'requeue'
+  | 'republish'
+  | 'abandon'
 >;
 
 const TERMINAL = ['succeeded', 'failed', 'cancelled'] as const;
@@ -169,6 +177,25 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
           .where('status', '=', 'running')
           .where('cancel_requested', '=', 1)
           .execute();
+      });
+    },
+
+    async republish(ids) {
+      if (ids.length === 0) return 0;
+      const now = context.nowIso();
+      return db.transaction().execute(async (trx) => {
+        let count = 0;
+        for (const batch of chunks(ids, 500)) {
+          const still = await trx
+            .selectFrom('executions')
+            .select('id')
+            .where('id', 'in', batch)
+            .where('status', '=', 'queued')
+            .execute();
+          for (const row of still) await enqueueOutbox(trx, row.id, now, now);
+          count += still.length;
+        }
+        return count;
       });
     },
 

@@ -1,0 +1,2 @@
+export * from './test-runtime.js';
+export * from './waybill-processes.js';
