@@ -18,6 +18,8 @@ export interface OpenedDatabase {
   dialect: StoreDialect;
   /** PostgreSQL: the schema our tables live in. */
   schema?: string;
+  /** SQLite: commits made through this connection so far. */
+  commits?: () => number;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/waybill.db';
@@ -61,7 +63,12 @@ function openSqlite(path: string): OpenedDatabase {
     database.close();
     throw error;
   }
-  return { db: new Kysely<Database>({ dialect: new CachedSqliteDialect(database) }), dialect: 'sqlite' };
+  const commits = { count: 0 };
+  return {
+    db: new Kysely<Database>({ dialect: new CachedSqliteDialect(database, commits) }),
+    dialect: 'sqlite',
+    commits: () => commits.count,
+  };
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<OpenedDatabase> {

@@ -42,7 +42,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       `The secret key must be ${SECRET_KEY_BYTES} bytes; the one given is ${options.secretKey.length}.`,
     );
   }
-  const { db, dialect, schema } = await openDatabase(options);
+  const { db, dialect, schema, commits } = await openDatabase(options);
   try {
     await migrateToLatest(db, dialect, schema);
   } catch (error) {
@@ -74,6 +74,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     jobs: createJobRepository(context),
     audit: createAuditRepository(context),
     cursors: createCursorRepository(context),
+    commitCount: () => commits?.(),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -27,13 +27,15 @@ import {
  */
 export class CachedSqliteDialect implements Dialect {
   readonly #database: BetterSqlite3.Database;
+  readonly #commits: CommitCounter;
 
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, commits: CommitCounter = { count: 0 }) {
     this.#database = database;
+    this.#commits = commits;
   }
 
   createDriver(): Driver {
-    return new CachedSqliteDriver(this.#database);
+    return new CachedSqliteDriver(this.#database, this.#commits);
   }
 
   createQueryCompiler(): QueryCompiler {
@@ -51,14 +53,19 @@ export class CachedSqliteDialect implements Dialect {
 
 const STATEMENT_CACHE_SIZE = 256;
 
+/** Commits made so far: transactions, and writes outside one (each of which commits on its own). */
+export interface CommitCounter {
+  count: number;
+}
+
 class CachedSqliteDriver implements Driver {
   readonly #database: BetterSqlite3.Database;
   readonly #connection: CachedSqliteConnection;
   readonly #mutex = new ConnectionMutex();
 
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, commits: CommitCounter) {
     this.#database = database;
-    this.#connection = new CachedSqliteConnection(database);
+    this.#connection = new CachedSqliteConnection(database, commits);
   }
 
   async init(): Promise<void> {}
@@ -93,15 +100,20 @@ class CachedSqliteDriver implements Driver {
 class CachedSqliteConnection implements DatabaseConnection {
   readonly #database: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  readonly #commits: CommitCounter;
 
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, commits: CommitCounter) {
     this.#database = database;
+    this.#commits = commits;
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.#prepare(compiledQuery.sql);
     const parameters = compiledQuery.parameters as unknown[];
     if (statement.reader) return { rows: statement.all(...parameters) as R[] };
+    const opensTransaction = compiledQuery.sql.startsWith('begin');
+    if (compiledQuery.sql === 'commit' || (!this.#database.inTransaction && !opensTransaction))
+      this.#commits.count += 1;
     const { changes, lastInsertRowid } = statement.run(...parameters);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }

@@ -326,5 +326,7 @@ export interface Store {
   readonly cursors: CursorRepository;
   /** Round trip to the database, for readiness checks. */
   ping(): Promise<void>;
+  /** SQLite: commits made by this process so far (PostgreSQL reports them in pg_stat_database). */
+  commitCount(): number | undefined;
   close(): Promise<void>;
 }

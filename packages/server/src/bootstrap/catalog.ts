@@ -3,6 +3,7 @@ import { type ConnectorRuntime, createConnectorInvoker, userError } from '@waybi
 import type { SecretsPort } from '@waybill/engine';
 import { coreNodeManifests, coreTriggerManifests, createCatalog, type NodeCatalog } from '@waybill/flow';
 import type { Store } from '@waybill/store';
+import { createTtlCache } from '../intake/ttl-cache.js';
 
 /** The connectors this build of Waybill ships. */
 export const installedConnectors = [httpConnector];
@@ -44,15 +45,18 @@ export function defaultCatalog(): NodeCatalog {
  * @example
  * const engine = createEngine({ catalog, invoker, secrets: createSecretsPort(store, invoker) });
  */
-export function createSecretsPort(store: Store, invoker: ConnectorRuntime): SecretsPort {
+export function createSecretsPort(store: Store, invoker: ConnectorRuntime, cacheMs = 5000): SecretsPort {
   const secretFieldsByType = new Map(
     invoker
       .credentialTypes()
       .map((type) => [type.type, type.fields.filter((f) => f.secret).map((f) => f.name)]),
   );
+  // Every connector call resolves its credential; reading and decrypting it each time would cost
+  // more than many calls do. An update reaches running workers within cacheMs.
+  const revealed = createTtlCache(cacheMs, (id: string) => store.credentials.reveal(id));
   return {
     async resolve(credentialId, context) {
-      const credential = await store.credentials.reveal(credentialId);
+      const credential = await revealed.get(credentialId);
       if (!credential) {
         throw userError({
           code: 'CREDENTIAL_NOT_FOUND',

@@ -20,5 +20,13 @@ export async function renderMetrics(deps: Pick<ServerDeps, 'store' | 'queue' | '
     `waybill_queue_jobs{state="delayed"} ${depth.delayed}`,
     `waybill_queue_jobs{state="active"} ${depth.active}`,
   ];
+  const commits = deps.store.commitCount();
+  if (commits !== undefined) {
+    lines.push(
+      '# HELP waybill_store_commits_total SQLite commits made by this process.',
+      '# TYPE waybill_store_commits_total counter',
+      `waybill_store_commits_total ${commits}`,
+    );
+  }
   return `${lines.join('\n')}\n${await deps.metrics.registry.metrics()}`;
 }
