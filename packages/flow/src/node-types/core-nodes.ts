@@ -240,6 +240,12 @@ export type WebhookSignature = Static<typeof WebhookSignatureSchema>;
 export const WebhookTriggerConfigSchema = Type.Object(
   {
     signature: Type.Optional(WebhookSignatureSchema),
+    secretPath: Type.Optional(
+      Type.Boolean({
+        description:
+          'Accept deliveries only at /hooks/<flow>/<secret>, the secret being the trigger credential’s; for senders that cannot sign.',
+      }),
+    ),
     method: Type.Optional(Type.Union([Type.Literal('POST'), Type.Literal('PUT')], { default: 'POST' })),
     respond: Type.Optional(
       Type.Union([Type.Literal('accepted'), Type.Literal('respondNode')], {

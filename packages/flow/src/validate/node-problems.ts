@@ -45,12 +45,14 @@ export function triggerProblems(
     }
   }
   // Signed webhooks are checked with the trigger credential's secret; without one nothing could pass.
-  const signed = typeof flow.trigger.config?.signature === 'object' && flow.trigger.config.signature !== null;
+  const signed =
+    (typeof flow.trigger.config?.signature === 'object' && flow.trigger.config.signature !== null) ||
+    flow.trigger.config?.secretPath === true;
   if (!flow.trigger.credential && (manifest.credential?.required || signed)) {
     problems.push({
       code: 'missing-credential',
       pointer: '/trigger/credential',
-      message: `The ${manifest.title.toLowerCase()} trigger needs a credential of type ${manifest.credential?.types.join(' or ') ?? 'webhook-secret'}${signed ? ' to check signatures with' : ''}.`,
+      message: `The ${manifest.title.toLowerCase()} trigger needs a credential of type ${manifest.credential?.types.join(' or ') ?? 'webhook-secret'}${signed ? ' to check signatures or the secret path with' : ''}.`,
     });
   }
   if (flow.trigger.credential && credentials) {

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import type { WebhookResponse } from '@waybill/engine';
 import { WebhookTriggerConfigSchema } from '@waybill/flow';
@@ -17,6 +18,8 @@ export type IntakeOutcome =
 
 export interface IncomingWebhook {
   flowId: string;
+  /** The last path segment of /hooks/<flow>/<secret>, for flows that take deliveries there. */
+  pathSecret?: string;
   method: string;
   headers: Headers;
   query: URLSearchParams;
@@ -53,6 +56,14 @@ export function createWebhookIntake(deps: ServerDeps) {
     }
     const trigger = revision.definition.trigger;
     const config = Value.Check(WebhookTriggerConfigSchema, trigger.config) ? trigger.config : {};
+    if (config.secretPath || hook.pathSecret !== undefined) {
+      // A wrong or missing path secret looks exactly like a flow that does not exist.
+      const secret =
+        config.secretPath && trigger.credential ? await secrets.get(trigger.credential) : undefined;
+      if (!secret || hook.pathSecret === undefined || !sameSecret(hook.pathSecret, secret)) {
+        throw new ApiError(404, 'NO_WEBHOOK', `No deployed flow "${hook.flowId}" is started by a webhook.`);
+      }
+    }
     if ((config.method ?? 'POST') !== hook.method) {
       throw new ApiError(
         405,
@@ -126,6 +137,12 @@ export function createWebhookIntake(deps: ServerDeps) {
 }
 
 export type WebhookIntake = ReturnType<typeof createWebhookIntake>;
+
+/** Constant-time comparison of a path secret (hashing first makes the lengths equal). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 function headerObject(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};

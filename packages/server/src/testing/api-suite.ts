@@ -146,6 +146,22 @@ export function describeApiSuite(backend: Backend) {
         expect(tampered.status).toBe(401);
       });
 
+      it('takes deliveries at the secret path only with the right secret', async () => {
+        await deployed(orderIntakeFlow({ id: 'intake-secret-path', secretPath: true }));
+        const good = await t.call('POST', '/hooks/intake-secret-path/whsec_test_123', order('PO-350'), {
+          'x-delivery-id': 'sp-1',
+        });
+        expect(good.status).toBe(202);
+        expect((await t.call('POST', '/hooks/intake-secret-path/whsec_wrong', order('PO-351'))).status).toBe(
+          404,
+        );
+        expect((await t.call('POST', '/hooks/intake-secret-path', order('PO-352'))).status).toBe(404);
+        // A flow without a secret path does not answer at one.
+        expect((await t.call('POST', '/hooks/intake-signed/whsec_test_123', order('PO-353'))).status).toBe(
+          404,
+        );
+      });
+
       it('refuses malformed JSON, oversized bodies and deep nesting with the right 4xx and keeps serving', async () => {
         await deployed(orderIntakeFlow({ id: 'intake-bad' }));
         const malformed = await hook('intake-bad', '{"po": "PO-1",', { 'content-type': 'application/json' });

@@ -5,7 +5,7 @@ import type { FlowDefinition } from '@waybill/flow';
  * `mapping` lets a test break and fix the mapping.
  */
 export function orderIntakeFlow(
-  options: { id?: string; mapping?: string; signed?: boolean; respond?: boolean } = {},
+  options: { id?: string; mapping?: string; signed?: boolean; respond?: boolean; secretPath?: boolean } = {},
 ): FlowDefinition {
   return {
     schemaVersion: 1,
@@ -15,6 +15,7 @@ export function orderIntakeFlow(
       type: 'core.webhook',
       config: {
         ...(options.respond ? { respond: 'respondNode' } : {}),
+        ...(options.secretPath ? { secretPath: true } : {}),
         ...(options.signed
           ? {
               signature: {
@@ -26,7 +27,7 @@ export function orderIntakeFlow(
             }
           : {}),
       },
-      ...(options.signed ? { credential: 'hook-secret' } : {}),
+      ...(options.signed || options.secretPath ? { credential: 'hook-secret' } : {}),
       dedupe: "headers.'x-delivery-id'",
       businessKey: 'body.po',
     },
