@@ -67,3 +67,20 @@ export interface ConnectorResult {
 export interface ConnectorInvoker {
   invoke(call: ConnectorCall): Promise<ConnectorResult>;
 }
+
+/** One child execution to start: a chunk of records for another flow. */
+export interface DispatchRequest {
+  parentExecutionId: string;
+  flowId: string;
+  /** The child's trigger payload. */
+  payload: unknown;
+  businessKey: string | undefined;
+  /** Unique per chunk of this step and stable across retries and replays, so a chunk starts once. */
+  dedupeKey: string;
+}
+
+/** Starts executions of other flows (core.fanOut); the runtime implements it over the store. */
+export interface ExecutionDispatcher {
+  /** Returns the execution id of each request (the existing one for a chunk started before). */
+  dispatch(requests: DispatchRequest[]): Promise<string[]>;
+}

@@ -1,3 +1,4 @@
+export * from './execution-dispatcher.js';
 export * from './execution-events.js';
 export * from './execution-observer.js';
 export * from './execution-runner.js';

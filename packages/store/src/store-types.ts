@@ -10,7 +10,7 @@ import type { FlowDefinition } from '@waybill/flow';
 export type StoreDialect = 'sqlite' | 'postgres';
 
 export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
-export type TriggerKind = 'webhook' | 'manual' | 'schedule' | 'poll' | 'replay' | 'test';
+export type TriggerKind = 'webhook' | 'manual' | 'schedule' | 'poll' | 'replay' | 'test' | 'batch';
 export type DeadLetterState = 'open' | 'resolved' | 'ignored';
 
 export interface FlowRow {

@@ -1,7 +1,7 @@
 import type { NodeCatalog, NodeDefinition, NodeTypeManifest } from '@waybill/flow';
 import type { LogLine, StepRecord, WebhookResponse } from '../execution-record.js';
 import type { ExpressionCache } from '../expressions/expression-cache.js';
-import type { Clock, ConnectorInvoker, SecretsPort } from '../ports.js';
+import type { Clock, ConnectorInvoker, ExecutionDispatcher, SecretsPort } from '../ports.js';
 import type { CodeSandbox } from '../sandbox/index.js';
 import type { SchemaChecker } from '../schemas/schema-checker.js';
 
@@ -14,6 +14,7 @@ export interface EngineServices {
   sandbox: () => CodeSandbox;
   invoker: ConnectorInvoker | undefined;
   secrets: SecretsPort | undefined;
+  dispatcher: ExecutionDispatcher | undefined;
   /** Waits up to this long happen in place; longer ones suspend the execution. */
   maxInlineWaitMs: number;
 }

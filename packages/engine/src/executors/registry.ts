@@ -4,6 +4,7 @@ import { connectorExecutor } from './connector.js';
 import { delayExecutor } from './delay.js';
 import type { NodeExecutor } from './executor.js';
 import { failExecutor } from './fail.js';
+import { fanOutExecutor } from './fan-out.js';
 import { forEachExecutor } from './for-each.js';
 import { mergeExecutor } from './merge.js';
 import { respondExecutor } from './respond.js';
@@ -20,6 +21,7 @@ const coreExecutors: Record<string, NodeExecutor<unknown>> = {
   'core.delay': delayExecutor as NodeExecutor<unknown>,
   'core.respond': respondExecutor as NodeExecutor<unknown>,
   'core.fail': failExecutor as NodeExecutor<unknown>,
+  'core.fanOut': fanOutExecutor as NodeExecutor<unknown>,
 };
 
 /** The executor of a node type: a core one, or the connector executor for everything else. */

@@ -118,6 +118,29 @@ export const FailConfigSchema = Type.Object(
 );
 export type FailConfig = Static<typeof FailConfigSchema>;
 
+export const FanOutConfigSchema = Type.Object(
+  {
+    flowId: Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{0,99}$',
+      description: 'The deployed flow each record (or chunk) is run with.',
+    }),
+    items: Type.Optional(Expression('JSONata giving the records; defaults to the input itself.')),
+    chunkSize: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        default: 1,
+        description: 'Records per child execution; 1 lets each record fail and be replayed alone.',
+      }),
+    ),
+    businessKey: Type.Optional(
+      Expression('JSONata over one record giving the child execution’s business key.'),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FanOutConfig = Static<typeof FanOutConfigSchema>;
+
 const core = (m: Omit<NodeTypeManifest, 'category'>): NodeTypeManifest => ({ category: 'core', ...m });
 
 export const coreNodeManifests: readonly NodeTypeManifest[] = [
@@ -179,6 +202,17 @@ export const coreNodeManifests: readonly NodeTypeManifest[] = [
     icon: 'code',
     effect: 'pure',
     configSchema: CodeConfigSchema,
+    outputs: ['out'],
+    defaultPort: 'out',
+  }),
+  core({
+    type: 'core.fanOut',
+    title: 'Run per record',
+    description:
+      'Start one execution of another flow per record (or chunk of records), so each fails and is replayed alone.',
+    icon: 'fan-out',
+    effect: 'write',
+    configSchema: FanOutConfigSchema,
     outputs: ['out'],
     defaultPort: 'out',
   }),

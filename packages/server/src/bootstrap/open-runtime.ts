@@ -3,6 +3,7 @@ import { createEngine } from '@waybill/engine';
 import {
   createBullmqDriver,
   createEmbeddedDriver,
+  createExecutionDispatcher,
   createExecutionEvents,
   createOutboxRelay,
   createRevisionCache,
@@ -46,7 +47,6 @@ export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & {
     throw error;
   }
   const { catalog, invoker } = loadConnectors();
-  const engine = createEngine({ catalog, invoker, secrets: createSecretsPort(store, invoker) });
   const events = createExecutionEvents();
   const relay = createOutboxRelay({
     store,
@@ -55,6 +55,12 @@ export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & {
       console.error(
         JSON.stringify({ level: 'error', component: 'outbox-relay', message: (error as Error).message }),
       ),
+  });
+  const engine = createEngine({
+    catalog,
+    invoker,
+    secrets: createSecretsPort(store, invoker),
+    dispatcher: createExecutionDispatcher({ store, relay }),
   });
   return {
     store,

@@ -66,6 +66,65 @@ export function describeRuntimeSuite(backend: Backend) {
       expect(done.status).toBe('cancelled');
     });
 
+    it('runs a batch as one child execution per record, so a bad record fails and is replayed alone', async () => {
+      const child = (minimum: number): FlowDefinition => ({
+        schemaVersion: 1,
+        id: 'apply-line',
+        name: 'Apply one line',
+        trigger: { type: 'core.manual', config: {} },
+        nodes: [
+          {
+            id: 'check',
+            type: 'core.validate',
+            config: {
+              schema: {
+                type: 'object',
+                properties: { record: { type: 'object', properties: { qty: { type: 'integer', minimum } } } },
+              },
+            },
+          },
+        ],
+        edges: [{ from: 'trigger', to: 'check' }],
+      });
+      await deploy(child(1));
+      const parent: FlowDefinition = {
+        schemaVersion: 1,
+        id: 'catalog-sync',
+        name: 'Catalog sync',
+        trigger: { type: 'core.manual', config: {} },
+        nodes: [
+          {
+            id: 'split',
+            type: 'core.fanOut',
+            config: { flowId: 'apply-line', items: 'lines', businessKey: 'sku' },
+          },
+        ],
+        edges: [{ from: 'trigger', to: 'split' }],
+      };
+      await deploy(parent);
+      const lines = ['A', 'B', 'C', 'D'].map((sku, i) => ({ sku, qty: i === 2 ? 0 : 5 }));
+      const parentId = await run('catalog-sync', { lines });
+      const done = await t.waitForExecution(parentId);
+      expect(done.status).toBe('succeeded');
+      const children = (await t.store.executions.steps(parentId))[0]?.output as { executionIds: string[] };
+      expect(children.executionIds).toHaveLength(4);
+      const finished = await Promise.all(children.executionIds.map((id) => t.waitForExecution(id)));
+      expect(finished.map((e) => [e.businessKey, e.status, e.triggerKind])).toEqual([
+        ['A', 'succeeded', 'batch'],
+        ['B', 'succeeded', 'batch'],
+        ['C', 'failed', 'batch'],
+        ['D', 'succeeded', 'batch'],
+      ]);
+      // Fix the child flow and replay only the record that failed.
+      const fixed = await t.call('POST', '/api/flows/apply-line/revisions', { definition: child(0) });
+      await t.call('POST', '/api/flows/apply-line/deployments', { revision: fixed.body.revision.version });
+      const replay = await t.call('POST', `/api/executions/${finished[2]?.id}/replay`, {
+        from: 'trigger',
+        revision: 'deployed',
+      });
+      expect((await t.waitForExecution(replay.body.executionId)).status).toBe('succeeded');
+    });
+
     it('streams execution events over SSE', async () => {
       await deploy(delayFlow('sse-flow', 0));
       const controller = new AbortController();

@@ -6,6 +6,7 @@ import { createEngine } from '@waybill/engine';
 import {
   createBullmqDriver,
   createEmbeddedDriver,
+  createExecutionDispatcher,
   createExecutionEvents,
   createOutboxRelay,
   createRevisionCache,
@@ -54,15 +55,16 @@ export async function createTestRuntime(
       ? createBullmqDriver({ redisUrl: REDIS_URL, prefix: `waybill-test-${suffix}` })
       : createEmbeddedDriver({ jobs: store.jobs, pollMs: 50 });
   const { catalog, invoker } = loadConnectors();
+  const events = createExecutionEvents();
+  const relay = createOutboxRelay({ store, queue, sweepAfterMs: 500, sweepEveryMs: 250 });
+  relay.start();
   const engine = createEngine({
     catalog,
     invoker,
     secrets: createSecretsPort(store, invoker),
+    dispatcher: createExecutionDispatcher({ store, relay }),
     maxInlineWaitMs: 2000,
   });
-  const events = createExecutionEvents();
-  const relay = createOutboxRelay({ store, queue, sweepAfterMs: 500, sweepEveryMs: 250 });
-  relay.start();
   const deps: ServerDeps = {
     store,
     queue,
