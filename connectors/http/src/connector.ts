@@ -1,9 +1,11 @@
 import { defineConnector } from '@waybill/connector-kit';
 import { httpCredentialTypes } from './credential-types.js';
 import { sendRequestOperation } from './operations/send-request.js';
+import { pollEndpointTrigger } from './triggers/poll-endpoint.js';
 
 /**
- * The generic HTTP connector: one operation, `http.request`, for APIs without a dedicated connector.
+ * The generic HTTP connector for APIs without a dedicated one: `http.request`, and the `http.poll`
+ * trigger that starts flows for records an endpoint reports as changed.
  *
  * @example
  * const invoker = createConnectorInvoker([httpConnector]);
@@ -14,5 +16,6 @@ export const httpConnector = defineConnector({
   description: 'Call any HTTP API.',
   icon: 'globe',
   operations: [sendRequestOperation],
+  triggers: [pollEndpointTrigger],
   credentialTypes: [...httpCredentialTypes],
 });

@@ -1,5 +1,5 @@
-import type { NodeTypeManifest } from '@waybill/flow';
-import type { ConnectorCall, ConnectorResult } from './connector-call.js';
+import type { NodeTypeManifest, TriggerTypeManifest } from '@waybill/flow';
+import type { ConnectorCall, ConnectorResult, LogLine, ResolvedCredential } from './connector-call.js';
 import {
   type CredentialType,
   type CredentialTypeManifest,
@@ -7,6 +7,7 @@ import {
 } from './credential-type.js';
 import type { Connector } from './define-connector.js';
 import { type Operation, RoutedOutput } from './define-operation.js';
+import { type PollingTrigger, type PollResult, triggerManifestOf } from './define-trigger.js';
 import { systemError } from './errors.js';
 import { bindHttpClient } from './http/bound-client.js';
 import { createHttpClient, type HttpClient } from './http/http-client.js';
@@ -40,6 +41,21 @@ export interface ConnectorRuntime {
   credentialTypes(): CredentialTypeManifest[];
   /** The operation behind a node type, for tooling (replay preview, idempotency display). */
   operation(type: string): Operation | undefined;
+  /** Trigger type manifests of the installed polling triggers, for the catalog. */
+  triggerManifests(): TriggerTypeManifest[];
+  /** The polling trigger of a type, or undefined when the type is not one. */
+  pollingTrigger(type: string): PollingTrigger | undefined;
+  /** Runs one poll of a trigger: checks its config and credential, binds the HTTP client. */
+  poll(request: PollRequest): Promise<PollResult>;
+}
+
+export interface PollRequest {
+  type: string;
+  config: Record<string, unknown>;
+  credential?: ResolvedCredential;
+  cursor: unknown;
+  signal: AbortSignal;
+  log(line: LogLine): void;
 }
 
 /**
@@ -55,6 +71,7 @@ export function createConnectorInvoker(
   options: ConnectorInvokerOptions = {},
 ): ConnectorRuntime {
   const operations = new Map<string, Operation>();
+  const triggers = new Map<string, PollingTrigger>();
   const credentialTypes = new Map<string, CredentialType>();
   for (const connector of connectors) {
     for (const operation of connector.operations) {
@@ -63,6 +80,11 @@ export function createConnectorInvoker(
         throw new Error(`Two installed operations share the node type "${operation.type}".`);
       }
       operations.set(operation.type, operation);
+    }
+    for (const trigger of connector.triggers ?? []) {
+      if (triggers.has(trigger.type))
+        throw new Error(`Two installed triggers share the type "${trigger.type}".`);
+      triggers.set(trigger.type, trigger);
     }
     for (const credentialType of connector.credentialTypes) {
       const known = credentialTypes.get(credentialType.type);
@@ -122,5 +144,30 @@ export function createConnectorInvoker(
     manifests: () => manifests.map((manifest) => structuredClone(manifest)),
     credentialTypes: () => [...credentialTypes.values()].map(credentialTypeManifest),
     operation: (type) => operations.get(type),
+    triggerManifests: () => [...triggers.values()].map(triggerManifestOf),
+    pollingTrigger: (type) => triggers.get(type),
+    async poll(request) {
+      const trigger = triggers.get(request.type);
+      if (!trigger) {
+        throw systemError({
+          code: 'UNKNOWN_TRIGGER_TYPE',
+          message: `No installed connector provides the trigger "${request.type}".`,
+          retryable: false,
+        });
+      }
+      const credential = credentialForOperation(trigger, request.credential);
+      const config = checkValue(trigger.configSchema, request.config ?? {}, {
+        subject: 'config',
+        code: 'INVALID_CONFIG',
+      });
+      return trigger.poll({
+        config,
+        credential,
+        cursor: request.cursor,
+        signal: request.signal,
+        log: (line) => request.log(line),
+        http: bindHttpClient(http, { signal: request.signal, allowedHosts: credential?.allowedHosts ?? [] }),
+      });
+    },
   };
 }

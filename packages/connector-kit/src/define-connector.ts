@@ -1,5 +1,6 @@
 import type { CredentialType } from './credential-type.js';
 import type { Operation } from './define-operation.js';
+import type { PollingTrigger } from './define-trigger.js';
 
 /**
  * One external system: its operations and the credential types they accept.
@@ -14,6 +15,8 @@ export interface Connector {
   description?: string;
   icon?: string;
   operations: readonly Operation[];
+  /** Polling triggers: flows started by what changed in the system. */
+  triggers?: readonly PollingTrigger[];
   credentialTypes: readonly CredentialType[];
 }
 

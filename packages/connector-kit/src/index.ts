@@ -3,6 +3,7 @@ export * from './connector-invoker.js';
 export * from './credential-type.js';
 export * from './define-connector.js';
 export * from './define-operation.js';
+export * from './define-trigger.js';
 export * from './errors.js';
 export * from './http/address-policy.js';
 export * from './http/allowed-hosts.js';

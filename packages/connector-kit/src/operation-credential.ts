@@ -13,7 +13,7 @@ import { userError } from './errors.js';
  * // { id: 'api', type: 'http-bearer', values: { token: 't' }, allowedHosts: [] }
  */
 export function credentialForOperation(
-  operation: Operation,
+  operation: Pick<Operation, 'credential'>,
   resolved: ResolvedCredential | undefined,
 ): TypedCredential<CredentialType> | undefined {
   const accepts = operation.credential;

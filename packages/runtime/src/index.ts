@@ -3,6 +3,7 @@ export * from './execution-events.js';
 export * from './execution-observer.js';
 export * from './execution-runner.js';
 export * from './outbox-relay.js';
+export * from './poll/poller.js';
 export * from './queue/index.js';
 export * from './reaper.js';
 export * from './revision-cache.js';

@@ -4,6 +4,7 @@ import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Connector } from '../define-connector.js';
 import type { Operation } from '../define-operation.js';
+import { triggerManifestOf } from '../define-trigger.js';
 import { manifestOf } from '../manifest-of.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
@@ -33,7 +34,30 @@ export interface ContractCheck {
  */
 export function connectorContractChecks(connector: Connector): ContractCheck[] {
   const operations = connector.operations;
+  const triggers = connector.triggers ?? [];
   return [
+    {
+      rule: 'every polling trigger is named <connector>.<name>, described, polls at a sane interval and has a plain-JSON manifest',
+      problems: () =>
+        triggers.flatMap((trigger) => {
+          const problems: string[] = [];
+          if (!new RegExp(`^${escapeRegExp(connector.id)}\\.[a-z][A-Za-z0-9]*$`).test(trigger.type)) {
+            problems.push(`The trigger type "${trigger.type}" is not "${connector.id}.<name>".`);
+          }
+          if (operations.some((operation) => operation.type === trigger.type)) {
+            problems.push(`The trigger "${trigger.type}" has the same type as an operation.`);
+          }
+          if (!trigger.title.trim() || !trigger.description.trim())
+            problems.push(`The trigger "${trigger.type}" needs a title and a description.`);
+          if (!(trigger.defaultIntervalSeconds >= 5))
+            problems.push(`The trigger "${trigger.type}" polls more often than every 5 seconds by default.`);
+          const manifest = triggerManifestOf(trigger);
+          if (!isDeepStrictEqual(JSON.parse(JSON.stringify(manifest)), manifest)) {
+            problems.push(`The manifest of the trigger "${trigger.type}" changes when sent as JSON.`);
+          }
+          return problems;
+        }),
+    },
     {
       rule: 'every operation has a unique type named <connector>.<verb> after its connector',
       problems: () => {

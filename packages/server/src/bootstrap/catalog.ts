@@ -27,7 +27,7 @@ export function loadConnectors(): Connectors {
     invoker,
     catalog: createCatalog({
       nodes: [...coreNodeManifests, ...invoker.manifests()],
-      triggers: coreTriggerManifests,
+      triggers: [...coreTriggerManifests, ...invoker.triggerManifests()],
     }),
   };
 }

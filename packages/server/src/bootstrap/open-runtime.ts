@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createEngine } from '@waybill/engine';
+import type { ConnectorRuntime } from '@waybill/connector-kit';
+import { createEngine, type SecretsPort } from '@waybill/engine';
 import {
   createBullmqDriver,
   createEmbeddedDriver,
@@ -25,7 +26,9 @@ export const VERSION = '0.1.0';
  * const runtime = await openRuntime(parseConfig(process.env));
  * ... await runtime.close();
  */
-export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & { close(): Promise<void> }> {
+export async function openRuntime(
+  config: WaybillConfig,
+): Promise<ServerDeps & { invoker: ConnectorRuntime; secrets: SecretsPort; close(): Promise<void> }> {
   const secretKey = await loadSecretKey({
     env: config.secretKey,
     keyFile: join(config.dataDir, 'secret.key'),
@@ -56,16 +59,19 @@ export async function openRuntime(config: WaybillConfig): Promise<ServerDeps & {
         JSON.stringify({ level: 'error', component: 'outbox-relay', message: (error as Error).message }),
       ),
   });
+  const secrets = createSecretsPort(store, invoker);
   const engine = createEngine({
     catalog,
     invoker,
-    secrets: createSecretsPort(store, invoker),
+    secrets,
     dispatcher: createExecutionDispatcher({ store, relay }),
   });
   return {
     store,
     queue,
     engine,
+    invoker,
+    secrets,
     catalog,
     events,
     relay,

@@ -1,5 +1,11 @@
 import { serve } from '@hono/node-server';
-import { createReaper, createScheduler, MISSED_HEARTBEATS, startWorker } from '@waybill/runtime';
+import {
+  createPoller,
+  createReaper,
+  createScheduler,
+  MISSED_HEARTBEATS,
+  startWorker,
+} from '@waybill/runtime';
 import { createApp } from '../app.js';
 import type { WaybillConfig } from './config.js';
 import { openRuntime } from './open-runtime.js';
@@ -46,6 +52,16 @@ export async function startServer(
     onError: log('scheduler'),
   });
   scheduler.start();
+  const poller = createPoller({
+    store: runtime.store,
+    revisions: runtime.revisions,
+    relay: runtime.relay,
+    engine: runtime.engine,
+    connectors: runtime.invoker,
+    secrets: runtime.secrets,
+    onError: log('poller'),
+  });
+  poller.start();
   const worker = options.embeddedWorker
     ? startWorker({
         ...runtime,
@@ -74,6 +90,7 @@ export async function startServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       reaper.stop();
       scheduler.stop();
+      poller.stop();
       await worker?.stop(config.shutdownGraceSeconds * 1000);
       await runtime.close();
     },

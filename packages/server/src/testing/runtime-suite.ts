@@ -1,5 +1,7 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { FlowDefinition } from '@waybill/flow';
-import { createReaper, startWorker } from '@waybill/runtime';
+import { createPoller, createReaper, startWorker } from '@waybill/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
 
@@ -123,6 +125,71 @@ export function describeRuntimeSuite(backend: Backend) {
         revision: 'deployed',
       });
       expect((await t.waitForExecution(replay.body.executionId)).status).toBe('succeeded');
+    });
+
+    it('polls an endpoint for changed records, one execution per change, resuming from its stored cursor', async () => {
+      const records = [
+        { id: 'SH-1', updated_at: '2026-06-01T10:00:00Z', status: 'packed' },
+        { id: 'SH-2', updated_at: '2026-06-01T10:05:00Z', status: 'packed' },
+      ];
+      const asked: Array<string | null> = [];
+      const wms = createServer((req, res) => {
+        const since = new URL(req.url ?? '/', 'http://x').searchParams.get('updated_since');
+        asked.push(since);
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ data: records.filter((r) => !since || r.updated_at >= since) }));
+      });
+      wms.listen(0, '127.0.0.1');
+      await once(wms, 'listening');
+      const port = (wms.address() as { port: number }).port;
+      try {
+        await t.call('POST', '/api/credentials', {
+          id: 'wms',
+          type: 'http-none',
+          name: 'WMS',
+          values: {},
+          allowedHosts: ['127.0.0.1'],
+        });
+        await deploy({
+          schemaVersion: 1,
+          id: 'shipment-updates',
+          name: 'Shipment updates',
+          trigger: {
+            type: 'http.poll',
+            credential: 'wms',
+            config: {
+              url: `http://127.0.0.1:${port}/shipments`,
+              itemsField: 'data',
+              idField: 'id',
+              cursorField: 'updated_at',
+              cursorParam: 'updated_since',
+              intervalSeconds: 60,
+            },
+            businessKey: 'id',
+          },
+          nodes: [{ id: 'echo', type: 'core.transform', config: { expression: 'status' } }],
+          edges: [{ from: 'trigger', to: 'echo' }],
+        });
+        let clock = Date.parse('2026-06-01T11:00:00Z');
+        const poller = () =>
+          createPoller({ ...t.deps, connectors: t.invoker, secrets: t.secrets, now: () => clock });
+        const first = poller();
+        expect(await first.tick()).toBe(2);
+        expect(await first.tick()).toBe(0); // the interval has not passed
+        clock += 61_000;
+        expect(await first.tick()).toBe(0); // nothing changed: the repeats are recognised
+        records[0] = { ...records[0]!, updated_at: '2026-06-01T10:10:00Z', status: 'shipped' };
+        clock += 61_000;
+        // A new poller (a restart) starts from the stored cursor.
+        expect(await poller().tick()).toBe(1);
+        expect(asked).toEqual([null, '2026-06-01T10:05:00Z', '2026-06-01T10:05:00Z']);
+        const runs = (await t.store.executions.list({ flowId: 'shipment-updates' })).items;
+        expect(runs.map((r) => r.businessKey).sort()).toEqual(['SH-1', 'SH-1', 'SH-2']);
+        for (const run of runs) expect((await t.waitForExecution(run.id)).status).toBe('succeeded');
+      } finally {
+        wms.close();
+      }
     });
 
     it('streams execution events over SSE', async () => {

@@ -58,10 +58,11 @@ export async function createTestRuntime(
   const events = createExecutionEvents();
   const relay = createOutboxRelay({ store, queue, sweepAfterMs: 500, sweepEveryMs: 250 });
   relay.start();
+  const secrets = createSecretsPort(store, invoker);
   const engine = createEngine({
     catalog,
     invoker,
-    secrets: createSecretsPort(store, invoker),
+    secrets,
     dispatcher: createExecutionDispatcher({ store, relay }),
     maxInlineWaitMs: 2000,
   });
@@ -87,6 +88,8 @@ export async function createTestRuntime(
   return {
     backend,
     deps,
+    invoker,
+    secrets,
     app,
     routes,
     store,
