@@ -1,9 +1,49 @@
-import { defineCredentialType, type TypedCredential, userError } from '@waybill/connector-kit';
+import {
+  type CredentialTest,
+  defineCredentialType,
+  type TypedCredential,
+  userError,
+} from '@waybill/connector-kit';
 
 /**
  * The credential types of the HTTP connector. Each also carries the credential record's allowed
  * hosts, which is how a flow may reach a private or loopback host (a simulator, an on-premises ERP).
  */
+
+const TEST_URL = {
+  name: 'testUrl',
+  label: 'Test URL (an endpoint that needs this credential)',
+  secret: false,
+  required: false,
+} as const;
+
+/**
+ * The test of every HTTP credential type: a GET of the credential's test URL with the headers the
+ * credential adds. 2xx means accepted; 401/403 and other failures come back as the reason.
+ */
+function getTestUrl(
+  headersOf: (values: Record<string, string | undefined>) => Record<string, string>,
+): CredentialTest {
+  return async ({ values, http }) => {
+    if (!values.testUrl) {
+      return {
+        ok: false,
+        message: 'Set "Test URL" to an endpoint that needs this credential, then test again.',
+      };
+    }
+    const response = await http.request({
+      method: 'GET',
+      url: values.testUrl,
+      headers: headersOf(values),
+      timeoutMs: 15_000,
+      maxResponseBytes: 1024 * 1024,
+    });
+    return {
+      ok: true,
+      message: `${new URL(response.url).host} accepted the credential (HTTP ${response.status}).`,
+    };
+  };
+}
 
 /**
  * `Authorization: Bearer <token>`.
@@ -15,7 +55,8 @@ export const httpBearer = defineCredentialType({
   type: 'http-bearer',
   title: 'Bearer token',
   description: 'Sends "Authorization: Bearer <token>".',
-  fields: [{ name: 'token', label: 'Token', secret: true, required: true }],
+  fields: [{ name: 'token', label: 'Token', secret: true, required: true }, TEST_URL],
+  test: getTestUrl((values) => ({ authorization: `Bearer ${values.token ?? ''}` })),
 });
 
 /**
@@ -31,7 +72,11 @@ export const httpBasic = defineCredentialType({
   fields: [
     { name: 'username', label: 'User name', secret: false, required: true },
     { name: 'password', label: 'Password', secret: true, required: true },
+    TEST_URL,
   ],
+  test: getTestUrl((values) => ({
+    authorization: `Basic ${Buffer.from(`${values.username ?? ''}:${values.password ?? ''}`, 'utf8').toString('base64')}`,
+  })),
 });
 
 /**
@@ -47,7 +92,11 @@ export const httpHeader = defineCredentialType({
   fields: [
     { name: 'name', label: 'Header name', secret: false, required: true },
     { name: 'value', label: 'Header value', secret: true, required: true },
+    TEST_URL,
   ],
+  test: getTestUrl((values) => ({
+    [(values.name ?? '').trim().toLowerCase() || 'x-api-key']: values.value ?? '',
+  })),
 });
 
 /**
@@ -61,7 +110,8 @@ export const httpNone = defineCredentialType({
   type: 'http-none',
   title: 'No authentication (allowed hosts only)',
   description: 'Sends no credentials; use it to let a flow reach private hosts listed as allowed.',
-  fields: [],
+  fields: [TEST_URL],
+  test: getTestUrl(() => ({})),
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { NodeTypeManifest, TriggerTypeManifest } from '@waybill/flow';
 import type { ConnectorCall, ConnectorResult, LogLine, ResolvedCredential } from './connector-call.js';
 import {
+  type CredentialTestResult,
   type CredentialType,
   type CredentialTypeManifest,
   credentialTypeManifest,
@@ -8,7 +9,7 @@ import {
 import type { Connector } from './define-connector.js';
 import { type Operation, RoutedOutput } from './define-operation.js';
 import { type PollingTrigger, type PollResult, triggerManifestOf } from './define-trigger.js';
-import { systemError } from './errors.js';
+import { systemError, toErrorInfo } from './errors.js';
 import { bindHttpClient } from './http/bound-client.js';
 import { createHttpClient, type HttpClient } from './http/http-client.js';
 import { manifestOf } from './manifest-of.js';
@@ -47,6 +48,14 @@ export interface ConnectorRuntime {
   pollingTrigger(type: string): PollingTrigger | undefined;
   /** Runs one poll of a trigger: checks its config and credential, binds the HTTP client. */
   poll(request: PollRequest): Promise<PollResult>;
+  /**
+   * Asks the external system whether it accepts a credential, with the credential type's test.
+   * Undefined when the type has no test (or no installed connector knows the type).
+   */
+  testCredential(
+    credential: ResolvedCredential,
+    signal: AbortSignal,
+  ): Promise<CredentialTestResult | undefined>;
 }
 
 export interface PollRequest {
@@ -145,6 +154,26 @@ export function createConnectorInvoker(
     credentialTypes: () => [...credentialTypes.values()].map(credentialTypeManifest),
     operation: (type) => operations.get(type),
     triggerManifests: () => [...triggers.values()].map(triggerManifestOf),
+    async testCredential(credential, signal) {
+      const credentialType = credentialTypes.get(credential.type);
+      if (!credentialType?.test) return undefined;
+      const allowedHosts = credential.allowedHosts ?? [];
+      const values: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(credential.values))
+        if (typeof value === 'string') values[name] = value;
+      try {
+        return await credentialType.test({
+          id: credential.id,
+          values,
+          allowedHosts,
+          signal,
+          http: bindHttpClient(http, { signal, allowedHosts }),
+        });
+      } catch (error) {
+        // A refused or failed request is the test's answer, not an error of the test itself.
+        return { ok: false, message: toErrorInfo(error).message };
+      }
+    },
     pollingTrigger: (type) => triggers.get(type),
     async poll(request) {
       const trigger = triggers.get(request.type);

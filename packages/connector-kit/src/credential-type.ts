@@ -1,3 +1,4 @@
+import type { BoundHttpClient } from './http/bound-client.js';
 /**
  * Credential types: what a connector needs to authenticate, declared as data so the server can
  * build the credential form and know which fields to encrypt and redact.
@@ -19,17 +20,26 @@ export interface CredentialField {
 }
 
 /**
- * What a credential test hook receives: the values as stored and an HTTP-capable context.
- * The `test` request itself is wired later; the hook exists so credential types can declare it now.
+ * What a credential test hook receives: the values as stored, and the HTTP client bound to the
+ * credential's allowed hosts. It answers whether the external system accepts the credential.
  *
  * @example
- * const test: CredentialTest = async ({ values }) => (values.token ? { ok: true } : { ok: false, message: 'No token.' });
+ * const test: CredentialTest = async ({ values }) => (values.token ? { ok: true, message: 'Accepted.' } : { ok: false, message: 'No token.' });
  */
 export type CredentialTest = (context: {
+  id: string;
   values: Record<string, string | undefined>;
   allowedHosts: readonly string[];
   signal: AbortSignal;
-}) => Promise<{ ok: true } | { ok: false; message: string }>;
+  http: BoundHttpClient;
+}) => Promise<CredentialTestResult>;
+
+/** The answer of a credential test, shown on the credentials page. */
+export interface CredentialTestResult {
+  ok: boolean;
+  /** A sentence: what was tried and what the system said. */
+  message: string;
+}
 
 /**
  * A declared credential type. `TType` and `TFields` keep their literal types so operations that

@@ -1,3 +1,4 @@
+import type { ConnectorRuntime } from '@waybill/connector-kit';
 import type { Engine } from '@waybill/engine';
 import type { NodeCatalog } from '@waybill/flow';
 import type { ExecutionEvents, OutboxRelay, QueueDriver, RevisionCache } from '@waybill/runtime';
@@ -18,6 +19,8 @@ export interface ServerDeps {
   store: Store;
   engine: Engine;
   catalog: NodeCatalog;
+  /** The installed connectors: credential types and their tests. */
+  invoker: ConnectorRuntime;
   queue: QueueDriver;
   relay: OutboxRelay;
   events: ExecutionEvents;

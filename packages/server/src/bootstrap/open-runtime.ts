@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { ConnectorRuntime } from '@waybill/connector-kit';
 import { createEngine, type SecretsPort } from '@waybill/engine';
 import {
   createBullmqDriver,
@@ -28,7 +27,7 @@ export const VERSION = '0.1.0';
  */
 export async function openRuntime(
   config: WaybillConfig,
-): Promise<ServerDeps & { invoker: ConnectorRuntime; secrets: SecretsPort; close(): Promise<void> }> {
+): Promise<ServerDeps & { secrets: SecretsPort; close(): Promise<void> }> {
   const secretKey = await loadSecretKey({
     env: config.secretKey,
     keyFile: join(config.dataDir, 'secret.key'),

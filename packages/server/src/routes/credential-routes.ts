@@ -125,6 +125,47 @@ export function credentialRoutes(deps: ServerDeps) {
       },
     }),
     defineRoute({
+      method: 'post',
+      path: '/api/credentials/{credentialId}/test',
+      operationId: 'testCredential',
+      summary: 'Ask the external system whether it accepts the credential',
+      tag: 'credentials',
+      permission: 'credentials:write',
+      params: Params,
+      responses: {
+        200: {
+          description: 'The answer (ok false: the system refused it, with its reason)',
+          schema: Type.Object({ ok: Type.Boolean(), message: Type.String() }),
+        },
+        404: { description: 'Not found', schema: ErrorResponse },
+        422: { description: 'Its type has no test', schema: ErrorResponse },
+      },
+      handler: async ({ params }) => {
+        const credential = await store.credentials.reveal(params.credentialId);
+        if (!credential) throw notFound('credential', params.credentialId);
+        const result = await deps.invoker.testCredential(credential, AbortSignal.timeout(20_000));
+        if (!result) {
+          throw new ApiError(
+            422,
+            'CREDENTIAL_NOT_TESTABLE',
+            `Credentials of type "${credential.type}" have no test; try the credential in a test run instead.`,
+          );
+        }
+        // The answer may quote the system's reply: keep the credential's own secrets out of it.
+        const message = Object.values(credential.values)
+          .filter((value): value is string => typeof value === 'string' && value.length >= 4)
+          .reduce((text, secret) => text.replaceAll(secret, '[redacted]'), result.message);
+        await store.audit.append({
+          actor: 'system',
+          action: 'credential.test',
+          targetType: 'credential',
+          targetId: params.credentialId,
+          details: { ok: result.ok },
+        });
+        return json(200, { ok: result.ok, message });
+      },
+    }),
+    defineRoute({
       method: 'delete',
       path: '/api/credentials/{credentialId}',
       operationId: 'deleteCredential',

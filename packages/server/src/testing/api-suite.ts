@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody } from '../intake/webhook-signature.js';
 import { order, orderIntakeFlow } from './fixture-flows.js';
@@ -330,6 +332,55 @@ export function describeApiSuite(backend: Backend) {
         expect(run.status).toBe(202);
         expect((await t.waitForExecution(run.body.executionId)).status).toBe('succeeded');
         expect((await t.call('POST', '/api/executions/ex_missing/cancel')).status).toBe(404);
+      });
+    });
+
+    describe('credentials', () => {
+      it('never returns secret values, and tests a credential against the system it is for', async () => {
+        const api = createServer((req, res) => {
+          const ok = req.headers.authorization === 'Bearer tok_live_good';
+          res
+            .writeHead(ok ? 200 : 401, { 'content-type': 'application/json' })
+            .end(ok ? '{"me":"svc"}' : '{"error":"bad token tok_live_bad"}');
+        });
+        api.listen(0, '127.0.0.1');
+        await once(api, 'listening');
+        const testUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}/me`;
+        try {
+          const created = await t.call('POST', '/api/credentials', {
+            id: 'erp-api',
+            type: 'http-bearer',
+            name: 'ERP API',
+            values: { token: 'tok_live_good', testUrl },
+            allowedHosts: ['127.0.0.1'],
+          });
+          expect(created.status).toBe(201);
+          expect(JSON.stringify(created.body)).not.toContain('tok_live_good');
+          expect(JSON.stringify((await t.call('GET', '/api/credentials')).body)).not.toContain(
+            'tok_live_good',
+          );
+          const good = await t.call('POST', '/api/credentials/erp-api/test');
+          expect(good.body).toEqual({
+            ok: true,
+            message: `${new URL(testUrl).host} accepted the credential (HTTP 200).`,
+          });
+          await t.call('PATCH', '/api/credentials/erp-api', { values: { token: 'tok_live_bad' } });
+          const bad = await t.call('POST', '/api/credentials/erp-api/test');
+          expect(bad.body.ok).toBe(false);
+          expect(bad.body.message).toMatch(/401/);
+          expect(bad.body.message).not.toContain('tok_live_bad');
+          await t.call('POST', '/api/credentials', {
+            id: 'plain-secret',
+            type: 'webhook-secret',
+            name: 'Secret',
+            values: { secret: 'abc12345' },
+          });
+          expect((await t.call('POST', '/api/credentials/plain-secret/test')).body.error.code).toBe(
+            'CREDENTIAL_NOT_TESTABLE',
+          );
+        } finally {
+          api.close();
+        }
       });
     });
 

@@ -68,6 +68,7 @@ export async function createTestRuntime(
   });
   const deps: ServerDeps = {
     store,
+    invoker,
     queue,
     engine,
     catalog,
