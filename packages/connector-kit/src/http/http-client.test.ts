@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toErrorInfo } from '../errors.js';
+import { fromResponse } from './fake-transport.js';
 import { createHttpClient, type HttpClientOptions } from './http-client.js';
 
-/** In-process: public-looking hosts from a stub resolver, answers from a fake fetch. */
+/** In-process: public-looking hosts from a stub resolver, answers from a fake transport. */
 
 interface Sent {
   url: string;
@@ -18,20 +19,15 @@ function harness(
   const sent: Sent[] = [];
   const client = createHttpClient({
     resolve: async () => ['93.184.216.34'],
-    fetch: async (input, init) => {
-      const headers: Record<string, string> = {};
-      new Headers(init?.headers).forEach((value, name) => {
-        headers[name] = value;
-      });
+    transport: async (hop) => {
       const request: Sent = {
-        url: String(input),
-        method: init?.method ?? 'GET',
-        headers,
-        body: init?.body === undefined || init.body === null ? undefined : String(init.body),
+        url: hop.url.href,
+        method: hop.method,
+        headers: { ...hop.headers },
+        body: hop.body === undefined ? undefined : String(hop.body),
       };
       sent.push(request);
-      expect(init?.redirect).toBe('manual');
-      return answer(request, init?.signal as AbortSignal);
+      return fromResponse(await answer(request, hop.signal));
     },
     ...extra,
   });
@@ -218,11 +214,28 @@ describe('HTTP client outcomes', () => {
     });
   });
 
+  it("cancels every request sharing the caller's signal", async () => {
+    const controller = new AbortController();
+    let waiting = 0;
+    const { client } = harness(
+      (_request, signal) =>
+        new Promise<Response>((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(signal.reason));
+          if (++waiting === 12) controller.abort();
+        }),
+    );
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        failure(client.request({ url: 'https://api.example.com/', signal: controller.signal })),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.code)).toEqual(Array(12).fill('CANCELLED'));
+  });
+
   it('reports a refused connection as a retryable network error', async () => {
     const { client } = harness(() => {
-      throw new TypeError('fetch failed', {
-        cause: Object.assign(new Error('connect ECONNREFUSED 93.184.216.34:443'), { code: 'ECONNREFUSED' }),
-      });
+      // What undici's request API rejects with: the socket error itself.
+      throw Object.assign(new Error('connect ECONNREFUSED 93.184.216.34:443'), { code: 'ECONNREFUSED' });
     });
     expect(await failure(client.request({ url: 'https://api.example.com/' }))).toEqual({
       kind: 'system',

@@ -1,18 +1,35 @@
-import { connectorError, isWaybillError, systemError, userError } from '../errors.js';
+import { connectorError, isWaybillError, systemError } from '../errors.js';
+import type { HttpTransport, TransportResponse } from './http-transport.js';
+import { linkAbort } from './linked-abort.js';
 import { describeNetworkFailure } from './network-errors.js';
 import { discardBody, readBodyWithin, readExcerpt } from './read-body.js';
+import { buildHeaders, encodeBody, headerRecord, withoutHeaders } from './request-parts.js';
 import { errorForStatus, UPSTREAM_EXCERPT_BYTES } from './status-errors.js';
 import { checkTarget, type HostResolver, parseTargetUrl, systemResolver } from './target-check.js';
+import { createUndiciTransport } from './undici-transport.js';
+
+export type { HttpTransport, TransportBody, TransportRequest, TransportResponse } from './http-transport.js';
+export { createPinnedConnector, type PinnedConnectorOptions } from './pinned-connect.js';
+export {
+  createUndiciTransport,
+  type UndiciTransport,
+  type UndiciTransportOptions,
+} from './undici-transport.js';
 
 /**
- * Options of an HTTP client; everything has a safe default. `fetch` and `resolve` are injectable so
- * the address checks can be tested without sending traffic anywhere.
+ * Options of an HTTP client; everything has a safe default. `transport` and `resolve` are
+ * injectable so the address checks can be tested without sending traffic anywhere.
  *
  * @example
  * const options: HttpClientOptions = { timeoutMs: 20_000, maxResponseBytes: 10 * 1024 * 1024 };
  */
 export interface HttpClientOptions {
-  fetch?: typeof globalThis.fetch;
+  /**
+   * Sends each hop; by default undici over connection pools that dial only addresses passing the
+   * address policy (created with this `resolve`).
+   */
+  transport?: HttpTransport;
+  /** Resolves host names for the address checks; the system resolver by default. */
   resolve?: HostResolver;
   /** Default time limit of one request, redirects and body included (30 s). */
   timeoutMs?: number;
@@ -88,9 +105,10 @@ const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
  * redirects followed by hand with the address check repeated on every hop, a time limit over the
  * whole request and a size limit on the body, and every failure mapped into the error taxonomy.
  *
- * Known gap: the address check resolves the host, then fetch resolves it again to connect, so a
- * DNS server that changes its answer in between (DNS rebinding) can still reach a private address.
- * Closing it means connecting to the checked address (an undici dispatcher with a pinned lookup).
+ * The early check resolves the host and refuses with a sentence saying how to allow it; the
+ * default transport then resolves once more when it opens a connection and dials only addresses
+ * that pass the same policy, so DNS that changes its answer in between (DNS rebinding) cannot
+ * steer a connection to a private address.
  *
  * @example
  * const client = createHttpClient();
@@ -98,8 +116,8 @@ const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
  *   json: order, headers: { 'idempotency-key': ctx.idempotencyKey }, allowedHosts: credential.allowedHosts });
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const resolve = options.resolve ?? systemResolver;
+  const transport = options.transport ?? createUndiciTransport({ resolve });
   const now = options.now ?? Date.now;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
 
@@ -113,7 +131,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       let url = parseTargetUrl(request.url);
       let method = (request.method ?? 'GET').toUpperCase();
       let headers = buildHeaders(request);
-      let body = request.json !== undefined ? JSON.stringify(request.json) : request.body;
+      let body = encodeBody(request, headers);
       if (body !== undefined && (method === 'GET' || method === 'HEAD')) {
         throw systemError({
           code: 'INVALID_REQUEST',
@@ -122,24 +140,34 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         });
       }
       const sensitive = new Set([...ALWAYS_SENSITIVE, ...(request.sensitiveHeaders ?? []).map(lower)]);
-      // A timer cleared on completion rather than AbortSignal.timeout, whose timer would stay armed
-      // (and keep the signal alive) for the full limit after every fast request.
-      const timeoutController = new AbortController();
-      const timer = setTimeout(
-        () => timeoutController.abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError')),
-        timeoutMs,
-      );
+      // One controller for the time limit and the caller's cancellation, with a timer cleared on
+      // completion: AbortSignal.timeout would keep its timer (and the signal) alive for the full
+      // limit after every fast request, and AbortSignal.any is costly on this hot path.
+      const controller = new AbortController();
+      const signal = controller.signal;
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError'));
+      }, timeoutMs);
       timer.unref();
-      const timeout = timeoutController.signal;
-      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+      const callerSignal = request.signal;
+      const unlink = callerSignal ? linkAbort(callerSignal, controller) : undefined;
 
       try {
         for (let hop = 0; ; hop++) {
           await checkTarget(url, { allowedHosts, resolve, signal });
-          const response = await fetchImpl(url, { method, headers, body, redirect: 'manual', signal });
-          const location = response.headers.get('location');
-          if (REDIRECTS.has(response.status) && location !== null) {
-            await discardBody(response);
+          const response = await transport({
+            url,
+            method,
+            headers: headerRecord(headers),
+            body,
+            signal,
+            allowedHosts,
+          });
+          const location = response.headers.location;
+          if (REDIRECTS.has(response.status) && location !== undefined) {
+            discardBody(response);
             if (hop >= maxRedirects) {
               throw connectorError({
                 code: 'TOO_MANY_REDIRECTS',
@@ -180,27 +208,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           return toResponse(response, url, bytes);
         }
       } catch (error) {
-        throw translateFailure(error, { url, timeout, callerSignal: request.signal, timeoutMs });
+        throw translateFailure(error, { url, timedOut, callerSignal, timeoutMs });
       } finally {
         clearTimeout(timer);
+        unlink?.();
       }
     },
   };
-}
-
-function buildHeaders(request: HttpRequest): Headers {
-  let headers: Headers;
-  try {
-    headers = new Headers(request.headers);
-  } catch (error) {
-    throw userError({
-      code: 'INVALID_HEADER',
-      message: `A request header is not valid: ${(error as Error).message.replace(/\.$/, '')}; check the node's headers.`,
-    });
-  }
-  if (request.json !== undefined && !headers.has('content-type'))
-    headers.set('content-type', 'application/json');
-  return headers;
 }
 
 function redirectTarget(location: string, from: URL): URL {
@@ -225,19 +239,8 @@ function redirectTarget(location: string, from: URL): URL {
   return parseTargetUrl(next);
 }
 
-function withoutHeaders(headers: Headers, names: Set<string>): Headers {
-  const kept = new Headers();
-  headers.forEach((value, name) => {
-    if (!names.has(name)) kept.append(name, value);
-  });
-  return kept;
-}
-
-function toResponse(response: Response, url: URL, bytes: Uint8Array): HttpResponse {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+function toResponse(response: TransportResponse, url: URL, bytes: Uint8Array): HttpResponse {
+  const { headers } = response;
   const text = () => new TextDecoder().decode(bytes);
   return {
     status: response.status,
@@ -262,12 +265,12 @@ function toResponse(response: Response, url: URL, bytes: Uint8Array): HttpRespon
 
 function translateFailure(
   error: unknown,
-  context: { url: URL; timeout: AbortSignal; callerSignal: AbortSignal | undefined; timeoutMs: number },
+  context: { url: URL; timedOut: boolean; callerSignal: AbortSignal | undefined; timeoutMs: number },
 ): unknown {
   if (isWaybillError(error)) return error;
   // The caller's cancellation stays an AbortError, which the engine reports as CANCELLED.
   if (context.callerSignal?.aborted) return context.callerSignal.reason ?? error;
-  if (context.timeout.aborted) {
+  if (context.timedOut) {
     return systemError({
       code: 'TIMEOUT',
       message: `${context.url.host} did not answer within ${context.timeoutMs} ms; the call can be retried, or the node's time limit raised.`,

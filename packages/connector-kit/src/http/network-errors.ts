@@ -21,9 +21,10 @@ const REASONS: Record<string, string> = {
 };
 
 /**
- * Describes a failed fetch as a retryable system error naming the host and the reason. undici
- * reports network failures as `TypeError('fetch failed')` with the socket error as `cause`; any
- * other TypeError means the request itself could not be built, which retrying will not fix.
+ * Describes a failed request as a retryable system error naming the host and the reason, found in
+ * the error's `code` or in its causes: undici's request API rejects with the socket error itself
+ * or an undici error (`UND_ERR_…`), and fetch wrapped the same errors in `TypeError('fetch failed')`.
+ * Any other TypeError means the request itself could not be built, which retrying will not fix.
  *
  * @example
  * describeNetworkFailure(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }), new URL('http://api.example.com'));
@@ -48,7 +49,7 @@ export function describeNetworkFailure(error: unknown, url: URL): WaybillError {
 
 function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
-  // undici nests the socket error one or two causes deep (AggregateError for happy eyeballs).
+  // fetch nested the socket error one or two causes deep (AggregateError for happy eyeballs).
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;

@@ -1,32 +1,33 @@
 import { connectorError } from '../errors.js';
+import type { TransportResponse } from './http-transport.js';
 
 /**
  * Reads a response body up to `limit` bytes. A declared Content-Length over the limit fails before
- * reading; otherwise the stream is read and cancelled as soon as it passes the limit, so a huge or
+ * reading; otherwise the stream is read and destroyed as soon as it passes the limit, so a huge or
  * endless body costs at most `limit` bytes of memory.
  *
  * @example
  * const bytes = await readBodyWithin(response, 5 * 1024 * 1024, 'api.example.com');
  */
-export async function readBodyWithin(response: Response, limit: number, host: string): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+export async function readBodyWithin(
+  response: TransportResponse,
+  limit: number,
+  host: string,
+): Promise<Uint8Array> {
+  const declared = Number(response.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    response.body.destroy();
     throw tooLarge(host, limit, response.status);
   }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => undefined);
+      response.body.destroy();
       throw tooLarge(host, limit, response.status);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return concat(chunks, total);
 }
@@ -38,35 +39,33 @@ export async function readBodyWithin(response: Response, limit: number, host: st
  * @example
  * const excerpt = await readExcerpt(response, 2048); // '{"error":"invalid customer"}'
  */
-export async function readExcerpt(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
+export async function readExcerpt(response: TransportResponse, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    while (total < maxBytes) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.byteLength;
+    for await (const chunk of response.body) {
+      chunks.push(chunk);
+      total += chunk.byteLength;
+      if (total >= maxBytes) break;
     }
   } catch {
     // The excerpt is a courtesy; the status says what went wrong.
   } finally {
-    await reader.cancel().catch(() => undefined);
+    // A body read to its end leaves the connection reusable; destroying it then changes nothing.
+    response.body.destroy();
   }
   const bytes = concat(chunks, total).subarray(0, maxBytes);
   return new TextDecoder().decode(bytes);
 }
 
 /**
- * Throws away a body (redirects), releasing the connection.
+ * Throws away a body (redirects) without waiting for it.
  *
  * @example
- * await discardBody(redirectResponse);
+ * discardBody(redirectResponse);
  */
-export async function discardBody(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
+export function discardBody(response: TransportResponse): void {
+  response.body.destroy();
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toErrorInfo } from '../errors.js';
-import { createHttpClient } from './http-client.js';
+import { fromResponse } from './fake-transport.js';
+import { createHttpClient, createUndiciTransport } from './http-client.js';
 
 /**
- * Every test here runs in-process: DNS is a stub and fetch is a fake that records what it was
- * asked to send, so no traffic ever goes to a private address.
+ * Every test here runs in-process: DNS is a stub and the transport is a fake that records what it
+ * was asked to send, so no traffic ever goes to a private address.
  */
 
 const dns: Record<string, string[]> = {
@@ -26,11 +27,11 @@ function harness(routes: Record<string, () => Response> = {}) {
       if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
       return addresses;
     },
-    fetch: async (input) => {
-      const url = String(input);
+    transport: async (hop) => {
+      const url = hop.url.href;
       sent.push(url);
       const route = routes[url];
-      return route ? route() : new Response('{"ok":true}', { status: 200 });
+      return fromResponse(route ? route() : new Response('{"ok":true}', { status: 200 }));
     },
   });
   return { client, sent, resolved };
@@ -201,5 +202,58 @@ describe('outbound address checks', () => {
       retryable: true,
       upstream: { code: 'ENOTFOUND' },
     });
+  });
+});
+
+describe('DNS rebinding through the default transport', () => {
+  /**
+   * The real undici transport with a stub resolver and a socket-opening step that records the
+   * address it is given and then fails like a refused connection, so nothing is ever dialled.
+   */
+  function rebinding(answers: string[][]) {
+    let calls = 0;
+    const resolve = async () => answers[Math.min(calls++, answers.length - 1)] ?? [];
+    const dialled: string[] = [];
+    const transport = createUndiciTransport({
+      resolve,
+      connector: (target, callback) => {
+        dialled.push(target.hostname);
+        callback(
+          Object.assign(new Error(`connect ECONNREFUSED ${target.hostname}:443`), { code: 'ECONNREFUSED' }),
+          null,
+        );
+      },
+    });
+    const client = createHttpClient({ resolve, transport });
+    return { client, transport, dialled, resolutions: () => calls };
+  }
+
+  it('refuses a host that answers the check with a public address and the connection with a private one', async () => {
+    const { client, transport, dialled, resolutions } = rebinding([['93.184.216.34'], ['127.0.0.1']]);
+    try {
+      const error = await failure(client.request({ url: 'https://rebind.example.com/admin' }));
+      expect(error).toMatchObject({
+        kind: 'user',
+        code: 'BLOCKED_ADDRESS',
+        details: { host: 'rebind.example.com', address: '127.0.0.1' },
+      });
+      expect(resolutions()).toBe(2);
+      expect(dialled).toEqual([]);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it('dials the address that passed the connection-time check', async () => {
+    const { client, transport, dialled } = rebinding([['93.184.216.34'], ['93.184.216.77']]);
+    try {
+      expect(await failure(client.request({ url: 'https://rebind.example.com/' }))).toMatchObject({
+        code: 'NETWORK',
+        message: 'Could not reach rebind.example.com: the connection was refused (ECONNREFUSED).',
+      });
+      expect(dialled).toEqual(['93.184.216.77']);
+    } finally {
+      await transport.close();
+    }
   });
 });

@@ -15,20 +15,22 @@ export const UPSTREAM_EXCERPT_BYTES = 2048;
  * request again would get the same answer.
  *
  * @example
- * errorForStatus({ status: 503, url: new URL('https://api.example.com/orders'), headers: new Headers({ 'retry-after': '5' }), body: 'busy' });
+ * errorForStatus({ status: 503, url: new URL('https://api.example.com/orders'), headers: { 'retry-after': '5' }, body: 'busy' });
  * // WaybillError { kind: 'connector', code: 'HTTP_503', retryable: true, retryAfterMs: 5000, upstream: { status: 503, body: 'busy' } }
  */
 export function errorForStatus(response: {
   status: number;
   url: URL;
-  headers: Headers;
+  /** A `Headers`, or a record with lower-case names as transports return. */
+  headers: Headers | Readonly<Record<string, string>>;
   body: string;
   now?: number;
 }): WaybillError {
-  const { status, url } = response;
+  const { status, url, headers } = response;
   const host = url.host;
   const upstream = { status, body: response.body };
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), response.now);
+  const retryAfter = headers instanceof Headers ? headers.get('retry-after') : headers['retry-after'];
+  const retryAfterMs = parseRetryAfter(retryAfter, response.now);
   const withDelay = retryAfterMs === undefined ? {} : { retryAfterMs };
   if (status === 429) {
     return connectorError({

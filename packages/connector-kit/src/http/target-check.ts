@@ -12,7 +12,8 @@ import { effectivePort, isHostAllowed } from './allowed-hosts.js';
 export type HostResolver = (host: string) => Promise<string[]>;
 
 /**
- * The default resolver: the system's resolver (the one `fetch` itself uses), every address.
+ * The default resolver: the system's resolver (getaddrinfo, as Node's own connections use), every
+ * address.
  *
  * @example
  * await systemResolver('localhost'); // ['127.0.0.1', '::1']
@@ -59,9 +60,11 @@ export function parseTargetUrl(url: string | URL): URL {
  * unless its host is in `allowedHosts`; cloud metadata endpoints are refused even then. Every
  * resolved address must pass, because the connection may use any of them.
  *
- * The check and the connection resolve separately (fetch resolves again), so a DNS server that
- * answers differently the second time (DNS rebinding) can still steer the connection; pinning the
- * connection to the checked address needs a custom dispatcher and is a later step.
+ * This is the early check, made before a request is sent and on every redirect hop, so a refusal
+ * names the host and says how to allow it. The connection itself does not trust it: the default
+ * transport resolves again when it opens a socket and dials only addresses that pass the same
+ * policy (see pinned-connect.ts), so a DNS answer that changes in between (DNS rebinding) cannot
+ * steer a connection to a private address.
  *
  * @example
  * await checkTarget(new URL('http://127.0.0.1:8069/'), { allowedHosts: ['127.0.0.1'], resolve: systemResolver, signal });
@@ -70,8 +73,23 @@ export async function checkTarget(
   url: URL,
   options: { allowedHosts: readonly string[]; resolve: HostResolver; signal: AbortSignal },
 ): Promise<void> {
+  await resolveTarget(url, options);
+}
+
+/**
+ * Resolves a target's host once and returns its addresses, each checked with the policy of
+ * {@link checkTarget}; throws BLOCKED_ADDRESS (or NETWORK when the name does not resolve) otherwise.
+ * An IP address in the URL is checked as is, without asking DNS.
+ *
+ * @example
+ * await resolveTarget(new URL('https://api.example.com/'), { allowedHosts: [], resolve: systemResolver });
+ * // ['93.184.216.34']
+ */
+export async function resolveTarget(
+  url: URL,
+  options: { allowedHosts: readonly string[]; resolve: HostResolver; signal?: AbortSignal },
+): Promise<string[]> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const allowed = isHostAllowed(url, options.allowedHosts);
   if (isMetadataHostname(host)) {
     throw blockedError(url, {
       address: host,
@@ -82,36 +100,29 @@ export async function checkTarget(
     });
   }
   const addresses = isIpAddress(host) ? [host] : await resolveHost(host, options);
+  let allowed: boolean | undefined;
   for (const address of addresses) {
     const found = classifyAddress(address);
-    if (found.metadata || (found.blocked && !allowed)) throw blockedError(url, found);
+    if (found.metadata) throw blockedError(url, found);
+    if (found.blocked) {
+      allowed ??= isHostAllowed(url, options.allowedHosts);
+      if (!allowed) throw blockedError(url, found);
+    }
   }
+  return addresses;
 }
 
 async function resolveHost(
   host: string,
-  options: { resolve: HostResolver; signal: AbortSignal },
+  options: { resolve: HostResolver; signal?: AbortSignal },
 ): Promise<string[]> {
-  options.signal.throwIfAborted();
+  const { signal } = options;
+  signal?.throwIfAborted();
   let addresses: string[];
   try {
-    // dns.lookup cannot be cancelled; racing it keeps the time limit honest.
-    addresses = await new Promise<string[]>((resolve, reject) => {
-      const onAbort = () => reject(options.signal.reason);
-      options.signal.addEventListener('abort', onAbort, { once: true });
-      options.resolve(host).then(
-        (result) => {
-          options.signal.removeEventListener('abort', onAbort);
-          resolve(result);
-        },
-        (error: unknown) => {
-          options.signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    addresses = signal ? await raceSignal(options.resolve(host), signal) : await options.resolve(host);
   } catch (error) {
-    if (options.signal.aborted) throw error;
+    if (signal?.aborted) throw error;
     const code = (error as { code?: unknown }).code;
     throw systemError({
       code: 'NETWORK',
@@ -126,6 +137,24 @@ async function resolveHost(
     });
   }
   return addresses;
+}
+
+/** dns.lookup cannot be cancelled; racing it keeps the time limit honest. */
+function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (result) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function blockedError(url: URL, found: AddressClass) {
