@@ -6,7 +6,14 @@ import type { ExecutionRecord, StepRecord, WebhookResponse } from './execution-r
 import { type EngineServices, Suspend } from './executors/executor.js';
 import { createExpressionCache } from './expressions/expression-cache.js';
 import { defaultExpressionLimits, type ExpressionLimits } from './expressions/expression-limits.js';
-import type { Clock, ConnectorInvoker, ExecutionDispatcher, SecretsPort, StepRecorder } from './ports.js';
+import type {
+  Clock,
+  ConcurrencyPort,
+  ConnectorInvoker,
+  ExecutionDispatcher,
+  SecretsPort,
+  StepRecorder,
+} from './ports.js';
 import { type ExecutionState, isoTime } from './run/execution-state.js';
 import { type PreparedFlow, prepareFlow, ROOT_SCOPE } from './run/prepare-flow.js';
 import { createRedactor } from './run/redactor.js';
@@ -23,6 +30,8 @@ export interface EngineOptions {
   secrets?: SecretsPort;
   /** Starts child executions for core.fanOut; absent in the CLI. */
   dispatcher?: ExecutionDispatcher;
+  /** Enforces credentials' concurrency limits; without it they are not enforced. */
+  limiter?: ConcurrencyPort;
   /** The code-node sandbox; a warm isolate pool is created on first use when absent. */
   sandbox?: CodeSandbox;
   /** Schemas `core.validate` and node schemas may `$ref` by their `$id` (e.g. canonical entities). */
@@ -89,6 +98,8 @@ export function createEngine(options: EngineOptions): Engine {
     invoker: options.invoker,
     secrets: options.secrets,
     dispatcher: options.dispatcher,
+    limiter: options.limiter,
+    random: options.random ?? Math.random,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5000,
   };
   const random = options.random ?? Math.random;

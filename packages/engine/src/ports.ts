@@ -32,6 +32,8 @@ export interface ResolvedCredential {
   secretFields?: string[];
   /** Private or loopback hosts this credential may reach (e.g. a simulator on 127.0.0.1). */
   allowedHosts?: string[];
+  /** Calls with this credential running at once across all workers; absent = unlimited. */
+  maxConcurrency?: number;
 }
 
 export interface SecretsPort {
@@ -83,4 +85,12 @@ export interface DispatchRequest {
 export interface ExecutionDispatcher {
   /** Returns the execution id of each request (the existing one for a chunk started before). */
   dispatch(requests: DispatchRequest[]): Promise<string[]>;
+}
+
+/**
+ * Slots bounding concurrent work per key across workers (the runtime's concurrency limiter). A
+ * slot is taken without waiting; undefined means all are in use.
+ */
+export interface ConcurrencyPort {
+  tryAcquire(key: string, limit: number): Promise<{ release(): Promise<void> } | undefined>;
 }

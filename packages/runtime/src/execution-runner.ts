@@ -2,6 +2,7 @@ import type { Engine } from '@waybill/engine';
 import type { Store } from '@waybill/store';
 import type { ExecutionEvents } from './execution-events.js';
 import type { ExecutionObserver } from './execution-observer.js';
+import type { ConcurrencyLimiter } from './limits/concurrency-limiter.js';
 import type { OutboxRelay } from './outbox-relay.js';
 import type { JobContext, JobOutcome } from './queue/queue-driver.js';
 import type { RevisionCache } from './revision-cache.js';
@@ -15,6 +16,8 @@ export interface ExecutionRunnerOptions {
   /** Publishes the outbox rows a run leaves (a resumption due later, a hand-back). */
   relay: OutboxRelay;
   observer?: ExecutionObserver;
+  /** Enforces flows' maxConcurrency; without it the setting is not enforced. */
+  limiter?: ConcurrencyLimiter;
   /** A running execution whose heartbeat is older than this may be taken over. */
   staleAfterMs: number;
   now?: () => number;
@@ -43,6 +46,36 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
     const staleBefore = new Date(now() - options.staleAfterMs).toISOString();
     const execution = await store.executions.claim(job.executionId, workerId, staleBefore);
     if (!execution) return 'done';
+    const revision = await revisions.get(execution.flowId, execution.revisionHash);
+    if (!revision) {
+      await store.executions.abandon(execution.id, {
+        kind: 'system',
+        code: 'REVISION_MISSING',
+        message: `Revision ${execution.revisionHash.slice(0, 12)} of flow "${execution.flowId}" no longer exists, so the execution cannot run.`,
+        retryable: false,
+      });
+      return 'done';
+    }
+
+    // A flow with a concurrency limit runs only while one of its slots is free. Otherwise the claim
+    // is taken back and the execution queued again a little later, leaving the worker to other
+    // flows; the longer it has waited, the less often it asks (up to every 15 s).
+    const limit = revision.definition.settings?.maxConcurrency;
+    const slot =
+      limit && options.limiter
+        ? await options.limiter.tryAcquire(`flow:${execution.flowId}`, limit)
+        : undefined;
+    if (limit && options.limiter && !slot) {
+      const waited = Math.max(0, now() - Date.parse(execution.queuedAt));
+      const delayMs = Math.min(15_000, Math.max(500, waited / 4)) * (0.75 + Math.random() / 2);
+      await store.executions.requeue(execution.id, {
+        runAt: new Date(now() + delayMs).toISOString(),
+        undoClaim: true,
+      });
+      await options.relay.kick();
+      return 'done';
+    }
+
     // Queue wait is only meaningful for the first run; a resumption waited on purpose.
     if (execution.runCount === 1)
       options.observer?.started(execution, Math.max(0, now() - Date.parse(execution.queuedAt)));
@@ -54,17 +87,6 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
       at: new Date(now()).toISOString(),
       businessKey: execution.businessKey,
     });
-
-    const revision = await revisions.get(execution.flowId, execution.revisionHash);
-    if (!revision) {
-      await store.executions.abandon(execution.id, {
-        kind: 'system',
-        code: 'REVISION_MISSING',
-        message: `Revision ${execution.revisionHash.slice(0, 12)} of flow "${execution.flowId}" no longer exists, so the execution cannot run.`,
-        retryable: false,
-      });
-      return 'done';
-    }
 
     const controller = new AbortController();
     const onShutdown = () => controller.abort(SHUTDOWN);
@@ -120,6 +142,7 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
     } finally {
       job.signal.removeEventListener('abort', onShutdown);
       running.delete(execution.id);
+      await slot?.release();
     }
   };
 

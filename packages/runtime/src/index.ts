@@ -2,6 +2,7 @@ export * from './execution-dispatcher.js';
 export * from './execution-events.js';
 export * from './execution-observer.js';
 export * from './execution-runner.js';
+export * from './limits/index.js';
 export * from './outbox-relay.js';
 export * from './poll/poller.js';
 export * from './queue/index.js';

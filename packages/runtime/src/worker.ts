@@ -5,6 +5,7 @@ import type { Store } from '@waybill/store';
 import type { ExecutionEvents } from './execution-events.js';
 import type { ExecutionObserver } from './execution-observer.js';
 import { createExecutionRunner } from './execution-runner.js';
+import type { ConcurrencyLimiter } from './limits/concurrency-limiter.js';
 import type { OutboxRelay } from './outbox-relay.js';
 import type { QueueDriver } from './queue/queue-driver.js';
 import { createRevisionCache } from './revision-cache.js';
@@ -21,6 +22,7 @@ export interface WorkerOptions {
   heartbeatMs?: number;
   workerId?: string;
   observer?: ExecutionObserver;
+  limiter?: ConcurrencyLimiter;
   onError?: (error: unknown) => void;
 }
 
@@ -47,6 +49,7 @@ export function startWorker(options: WorkerOptions) {
     workerId,
     staleAfterMs: heartbeatMs * MISSED_HEARTBEATS,
     ...(options.observer ? { observer: options.observer } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
   });
   const consumer = options.queue.consume(runner.handle, { workerId, concurrency: options.concurrency });
 

@@ -1,7 +1,13 @@
 import type { ConnectorRuntime } from '@waybill/connector-kit';
 import type { Engine } from '@waybill/engine';
 import type { NodeCatalog } from '@waybill/flow';
-import type { ExecutionEvents, OutboxRelay, QueueDriver, RevisionCache } from '@waybill/runtime';
+import type {
+  ConcurrencyLimiter,
+  ExecutionEvents,
+  OutboxRelay,
+  QueueDriver,
+  RevisionCache,
+} from '@waybill/runtime';
 import type { Store } from '@waybill/store';
 import type { Metrics } from './metrics/prometheus-metrics.js';
 
@@ -23,6 +29,8 @@ export interface ServerDeps {
   invoker: ConnectorRuntime;
   queue: QueueDriver;
   relay: OutboxRelay;
+  /** Flow and credential concurrency limits (in memory for one process, Redis when scaled out). */
+  limiter: ConcurrencyLimiter;
   events: ExecutionEvents;
   revisions: RevisionCache;
   limits: ServerLimits;

@@ -13,6 +13,7 @@ import { createIntakeRepository } from './repositories/intake-repository.js';
 import { createJobRepository } from './repositories/job-repository.js';
 import { createOutboxRepository } from './repositories/outbox-repository.js';
 import { createRevisionRepository } from './repositories/revision-repository.js';
+import { createSlotRepository } from './repositories/slot-repository.js';
 import type { StoreContext } from './store-context.js';
 import type { Store } from './store-types.js';
 
@@ -74,6 +75,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     jobs: createJobRepository(context),
     audit: createAuditRepository(context),
     cursors: createCursorRepository(context),
+    slots: createSlotRepository(context),
     commitCount: () => commits?.(),
     async ping() {
       await sql`select 1`.execute(db);

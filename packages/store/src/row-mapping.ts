@@ -122,6 +122,8 @@ export function toCredentialMeta(row: Omit<Selectable<CredentialsTable>, 'secret
     type: row.type,
     name: row.name,
     allowedHosts: fromJson<string[]>(row.allowed_hosts) ?? [],
+    maxConcurrency:
+      row.max_concurrency === null || row.max_concurrency === undefined ? null : Number(row.max_concurrency),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -17,6 +17,7 @@ export interface Database {
   jobs: JobsTable;
   audit_events: AuditEventsTable;
   cursors: CursorsTable;
+  concurrency_slots: ConcurrencySlotsTable;
 }
 
 export interface FlowsTable {
@@ -62,6 +63,8 @@ export interface CredentialsTable {
   allowed_hosts: string;
   /** Versioned ciphertext of the values JSON, see credential-cipher.ts. */
   secret: string;
+  /** Calls with this credential at once across all workers; null = unlimited. */
+  max_concurrency: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -142,4 +145,11 @@ export interface CursorsTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+/** A held concurrency slot (see slot-repository.ts); gone when released or expired. */
+export interface ConcurrencySlotsTable {
+  key: string;
+  token: string;
+  expires_at: string;
 }

@@ -50,6 +50,8 @@ export interface CredentialMeta {
   name: string;
   /** Hosts the credential may reach even when private or loopback (e.g. a simulator). */
   allowedHosts: string[];
+  /** Calls with this credential running at once across all workers; null = unlimited. */
+  maxConcurrency: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -207,11 +209,17 @@ export interface CredentialRepository {
     name: string;
     values: Record<string, unknown>;
     allowedHosts?: string[];
+    maxConcurrency?: number | null;
   }): Promise<CredentialMeta>;
   /** Values given replace the stored ones field by field; fields set to null are removed. */
   update(
     id: string,
-    patch: { name?: string; values?: Record<string, unknown | null>; allowedHosts?: string[] },
+    patch: {
+      name?: string;
+      values?: Record<string, unknown | null>;
+      allowedHosts?: string[];
+      maxConcurrency?: number | null;
+    },
   ): Promise<CredentialMeta | undefined>;
   get(id: string): Promise<CredentialMeta | undefined>;
   /** Decrypts; only the runtime calls this. */
@@ -258,8 +266,12 @@ export interface ExecutionRepository {
   requestCancel(id: string): Promise<{ outcome: 'cancelled' | 'requested' | 'finished' | 'missing' }>;
   /** Running executions whose heartbeat is older than the given time. */
   stale(heartbeatBefore: string, limit: number): Promise<ExecutionRow[]>;
-  /** Back to queued (worker gone) with an outbox row so it is published again. */
-  requeue(id: string): Promise<void>;
+  /**
+   * Back to queued with an outbox row so it is published again: its worker is gone, or (with
+   * `undoClaim`) the worker that claimed it found no free concurrency slot and did not run it, so
+   * the claim is taken back (run count, start time) and it is published at `runAt`.
+   */
+  requeue(id: string, options?: { runAt?: string; undoClaim?: boolean }): Promise<void>;
   /**
    * Publishes queued executions again (a new outbox row each), for jobs the queue lost; executions
    * no longer queued are left alone. Returns how many were republished.
@@ -312,6 +324,18 @@ export interface CursorRepository {
   set(key: string, value: unknown): Promise<void>;
 }
 
+/**
+ * Leased concurrency slots shared by every process on the database (the limiter used without
+ * Redis). A slot is identified by its key and a token chosen by the holder.
+ */
+export interface SlotRepository {
+  /** Takes a slot of `key` when fewer than `limit` unexpired ones are held; false otherwise. */
+  acquire(key: string, token: string, limit: number, leaseUntil: string): Promise<boolean>;
+  /** Moves a held slot's lease end; a slot that expired and was dropped stays gone. */
+  extend(key: string, token: string, leaseUntil: string): Promise<void>;
+  release(key: string, token: string): Promise<void>;
+}
+
 export interface Store {
   readonly dialect: StoreDialect;
   readonly flows: FlowRepository;
@@ -324,6 +348,7 @@ export interface Store {
   readonly jobs: JobRepository;
   readonly audit: AuditRepository;
   readonly cursors: CursorRepository;
+  readonly slots: SlotRepository;
   /** Round trip to the database, for readiness checks. */
   ping(): Promise<void>;
   /** SQLite: commits made by this process so far (PostgreSQL reports them in pg_stat_database). */

@@ -1,7 +1,7 @@
 import type { NodeCatalog, NodeDefinition, NodeTypeManifest } from '@waybill/flow';
 import type { LogLine, StepRecord, WebhookResponse } from '../execution-record.js';
 import type { ExpressionCache } from '../expressions/expression-cache.js';
-import type { Clock, ConnectorInvoker, ExecutionDispatcher, SecretsPort } from '../ports.js';
+import type { Clock, ConcurrencyPort, ConnectorInvoker, ExecutionDispatcher, SecretsPort } from '../ports.js';
 import type { CodeSandbox } from '../sandbox/index.js';
 import type { SchemaChecker } from '../schemas/schema-checker.js';
 
@@ -15,6 +15,8 @@ export interface EngineServices {
   invoker: ConnectorInvoker | undefined;
   secrets: SecretsPort | undefined;
   dispatcher: ExecutionDispatcher | undefined;
+  limiter: ConcurrencyPort | undefined;
+  random: () => number;
   /** Waits up to this long happen in place; longer ones suspend the execution. */
   maxInlineWaitMs: number;
 }

@@ -147,6 +147,21 @@ export const FlowLayoutSchema = Type.Object(
 );
 export type FlowLayout = Static<typeof FlowLayoutSchema>;
 
+export const FlowSettingsSchema = Type.Object(
+  {
+    maxConcurrency: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 10_000,
+        description:
+          'Executions of this flow running at once, across all workers; others wait their turn in the queue.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FlowSettings = Static<typeof FlowSettingsSchema>;
+
 export const FLOW_SCHEMA_VERSION = 1;
 
 export const FlowDefinitionSchema = Type.Object(
@@ -161,6 +176,7 @@ export const FlowDefinitionSchema = Type.Object(
     trigger: TriggerDefinitionSchema,
     nodes: Type.Array(NodeDefinitionSchema),
     edges: Type.Array(EdgeDefinitionSchema),
+    settings: Type.Optional(FlowSettingsSchema),
     layout: Type.Optional(FlowLayoutSchema),
   },
   { additionalProperties: false, $id: 'https://waybill.dev/schemas/flow/v1.json' },

@@ -69,6 +69,7 @@ export function createSecretsPort(store: Store, invoker: ConnectorRuntime, cache
         type: credential.type,
         values: credential.values,
         allowedHosts: credential.allowedHosts,
+        ...(credential.maxConcurrency ? { maxConcurrency: credential.maxConcurrency } : {}),
         ...(secretFields ? { secretFields } : {}),
       };
     },

@@ -6,7 +6,9 @@ import {
   createExecutionDispatcher,
   createExecutionEvents,
   createOutboxRelay,
+  createRedisLimiter,
   createRevisionCache,
+  createStoreLimiter,
   type QueueDriver,
 } from '@waybill/runtime';
 import { loadSecretKey, openStore } from '@waybill/store';
@@ -59,10 +61,14 @@ export async function openRuntime(
       ),
   });
   const secrets = createSecretsPort(store, invoker);
+  const limiter = config.redisUrl
+    ? createRedisLimiter({ redisUrl: config.redisUrl })
+    : createStoreLimiter(store);
   const engine = createEngine({
     catalog,
     invoker,
     secrets,
+    limiter,
     dispatcher: createExecutionDispatcher({ store, relay }),
   });
   return {
@@ -74,6 +80,7 @@ export async function openRuntime(
     catalog,
     events,
     relay,
+    limiter,
     revisions: createRevisionCache(store),
     limits: { ...defaultLimits, maxBodyBytes: config.maxBodyBytes, maxQueueDepth: config.maxQueueDepth },
     metrics: createMetrics(),
@@ -82,6 +89,7 @@ export async function openRuntime(
     async close() {
       await relay.stop();
       await queue.close();
+      await limiter.close();
       await engine.close();
       await store.close();
     },

@@ -66,6 +66,7 @@ export async function startServer(
     ? startWorker({
         ...runtime,
         observer: runtime.metrics.observer,
+        limiter: runtime.limiter,
         concurrency: config.workerConcurrency,
         heartbeatMs: config.heartbeatMs,
         onError: log('worker'),

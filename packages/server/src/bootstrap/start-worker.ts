@@ -17,6 +17,7 @@ export async function startWorkerProcess(config: WaybillConfig, options: { metri
   const worker = startWorker({
     ...runtime,
     observer: runtime.metrics.observer,
+    limiter: runtime.limiter,
     concurrency: config.workerConcurrency,
     heartbeatMs: config.heartbeatMs,
     onError: (error) =>

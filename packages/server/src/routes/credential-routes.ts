@@ -5,11 +5,15 @@ import type { ServerDeps } from '../server-deps.js';
 import { AnyObject, ErrorResponse } from './schemas.js';
 
 const CredentialId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,99}$' });
+const MaxConcurrency = Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()], {
+  description: 'Calls with this credential at once across all workers; null for no limit.',
+});
 const CredentialMeta = Type.Object({
   id: Type.String(),
   type: Type.String(),
   name: Type.String(),
   allowedHosts: Type.Array(Type.String()),
+  maxConcurrency: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -34,6 +38,7 @@ export function credentialRoutes(deps: ServerDeps) {
           name: Type.String({ minLength: 1, maxLength: 200 }),
           values: AnyObject,
           allowedHosts: Type.Optional(Hosts),
+          maxConcurrency: Type.Optional(MaxConcurrency),
         },
         { additionalProperties: false },
       ),
@@ -104,6 +109,7 @@ export function credentialRoutes(deps: ServerDeps) {
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           values: Type.Optional(AnyObject),
           allowedHosts: Type.Optional(Hosts),
+          maxConcurrency: Type.Optional(MaxConcurrency),
         },
         { additionalProperties: false },
       ),

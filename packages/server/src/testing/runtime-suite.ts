@@ -192,6 +192,80 @@ export function describeRuntimeSuite(backend: Backend) {
       }
     });
 
+    it('runs no more executions of a flow at once than its maxConcurrency, without holding back other flows', async () => {
+      await deploy({ ...delayFlow('one-at-a-time', 400), settings: { maxConcurrency: 1 } });
+      await deploy(delayFlow('unlimited', 0));
+      const limited = await Promise.all([1, 2, 3].map((n) => run('one-at-a-time', { po: `PO-M${n}` })));
+      const free = await run('unlimited', { po: 'PO-F1' });
+      let peak = 0;
+      const watch = setInterval(async () => {
+        const running = await t.store.executions.list({ flowId: 'one-at-a-time', status: 'running' });
+        peak = Math.max(peak, running.items.length);
+      }, 50);
+      try {
+        expect((await t.waitForExecution(free)).status).toBe('succeeded');
+        const done = await Promise.all(
+          limited.map((id) => t.waitForExecution(id, ['succeeded', 'failed'], 20_000)),
+        );
+        expect(done.map((e) => e.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+      } finally {
+        clearInterval(watch);
+      }
+      expect(peak).toBe(1);
+    });
+
+    it('makes no more calls with a credential at once than its maxConcurrency', async () => {
+      let inFlight = 0;
+      let peak = 0;
+      const slow = createServer((req, res) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        req.resume();
+        setTimeout(() => {
+          inFlight -= 1;
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        }, 250);
+      });
+      slow.listen(0, '127.0.0.1');
+      await once(slow, 'listening');
+      try {
+        await t.call('POST', '/api/credentials', {
+          id: 'slow-api',
+          type: 'http-none',
+          name: 'Slow',
+          values: {},
+          allowedHosts: ['127.0.0.1'],
+          maxConcurrency: 1,
+        });
+        await deploy({
+          schemaVersion: 1,
+          id: 'slow-calls',
+          name: 'Slow calls',
+          trigger: { type: 'core.manual', config: {} },
+          nodes: [
+            {
+              id: 'call',
+              type: 'http.request',
+              credential: 'slow-api',
+              config: {
+                method: 'POST',
+                url: `http://127.0.0.1:${(slow.address() as { port: number }).port}/`,
+              },
+            },
+          ],
+          edges: [{ from: 'trigger', to: 'call' }],
+        });
+        const ids = await Promise.all([1, 2, 3].map((n) => run('slow-calls', { n })));
+        const done = await Promise.all(
+          ids.map((id) => t.waitForExecution(id, ['succeeded', 'failed'], 20_000)),
+        );
+        expect(done.map((e) => e.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+        expect(peak).toBe(1);
+      } finally {
+        slow.close();
+      }
+    });
+
     it('streams execution events over SSE', async () => {
       await deploy(delayFlow('sse-flow', 0));
       const controller = new AbortController();

@@ -9,7 +9,9 @@ import {
   createExecutionDispatcher,
   createExecutionEvents,
   createOutboxRelay,
+  createRedisLimiter,
   createRevisionCache,
+  createStoreLimiter,
   type QueueDriver,
   startWorker,
 } from '@waybill/runtime';
@@ -59,16 +61,22 @@ export async function createTestRuntime(
   const relay = createOutboxRelay({ store, queue, sweepAfterMs: 500, sweepEveryMs: 250 });
   relay.start();
   const secrets = createSecretsPort(store, invoker);
+  const limiter =
+    backend === 'postgres'
+      ? createRedisLimiter({ redisUrl: REDIS_URL, prefix: `waybill-test-${suffix}:limit:` })
+      : createStoreLimiter(store);
   const engine = createEngine({
     catalog,
     invoker,
     secrets,
+    limiter,
     dispatcher: createExecutionDispatcher({ store, relay }),
     maxInlineWaitMs: 2000,
   });
   const deps: ServerDeps = {
     store,
     invoker,
+    limiter,
     queue,
     engine,
     catalog,
@@ -132,6 +140,7 @@ export async function createTestRuntime(
       await worker?.stop(2000);
       await relay.stop();
       await queue.close();
+      await limiter.close();
       await engine.close();
       await store.close();
       if (backend === 'postgres') {

@@ -2,13 +2,15 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Database } from '../schema.js';
 import type { StoreDialect } from '../store-types.js';
 import { initialMigration } from './0001-initial.js';
+import { concurrencyLimitsMigration } from './0002-concurrency-limits.js';
 
 /**
  * Every migration, in order. Names sort lexically, which is the order Kysely applies them in.
  */
-function allMigrations(dialect: StoreDialect): Record<string, Migration> {
+export function allMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0002-concurrency-limits': concurrencyLimitsMigration(),
   };
 }
 

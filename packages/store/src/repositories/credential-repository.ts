@@ -4,7 +4,15 @@ import type { StoreContext } from '../store-context.js';
 import { StoreConflictError } from '../store-errors.js';
 import type { CredentialRepository } from '../store-types.js';
 
-const META_COLUMNS = ['id', 'type', 'name', 'allowed_hosts', 'created_at', 'updated_at'] as const;
+const META_COLUMNS = [
+  'id',
+  'type',
+  'name',
+  'allowed_hosts',
+  'max_concurrency',
+  'created_at',
+  'updated_at',
+] as const;
 
 /**
  * Credentials with their values encrypted at rest. Only `reveal` (and `update` with new values,
@@ -26,6 +34,7 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
           type: input.type,
           name: input.name,
           allowed_hosts: JSON.stringify(input.allowedHosts ?? []),
+          max_concurrency: input.maxConcurrency ?? null,
           secret: sealCredentialValues(secretKey, input.id, input.values),
           created_at: now,
           updated_at: now,
@@ -62,6 +71,7 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
             ...(patch.allowedHosts !== undefined
               ? { allowed_hosts: JSON.stringify(patch.allowedHosts) }
               : {}),
+            ...(patch.maxConcurrency !== undefined ? { max_concurrency: patch.maxConcurrency } : {}),
             ...(secret !== undefined ? { secret } : {}),
           })
           .where('id', '=', id)

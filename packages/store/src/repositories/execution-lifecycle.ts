@@ -1,11 +1,16 @@
 import type { ExecutionError } from '@waybill/engine';
+import type { Selectable } from 'kysely';
 import { errorSignature } from '../error-signature.js';
 import { toExecutionRow, toJson } from '../row-mapping.js';
+import type { ExecutionsTable } from '../schema.js';
 import { chunks, type StoreContext } from '../store-context.js';
 import { StoreNotFoundError } from '../store-errors.js';
 import type { ExecutionRepository } from '../store-types.js';
 import { isoTimestamp } from '../timestamps.js';
-import { enqueueOutbox, upsertSteps } from './execution-writes.js';
+import { executionStatements, type FinishColumns } from './execution-statements.js';
+import { distinctSteps, enqueueOutbox, STEP_BATCH, upsertSteps } from './execution-writes.js';
+
+type ExecutionTableRow = Selectable<ExecutionsTable>;
 
 type Lifecycle = Pick<
   ExecutionRepository,
@@ -31,38 +36,24 @@ const TERMINAL = ['succeeded', 'failed', 'cancelled'] as const;
  * const execution = await executions.claim(id, workerId, staleBefore);
  */
 export function createExecutionLifecycle(context: StoreContext): Lifecycle {
-  const { db } = context;
+  const { db, dialect } = context;
+  const statements = executionStatements(dialect);
 
   return {
     async claim(id, workerId, staleBefore) {
       const now = context.nowIso();
       const stale = isoTimestamp(staleBefore, 'staleBefore');
-      const row = await db
-        .updateTable('executions')
-        .set((eb) => ({
-          status: 'running',
-          run_count: eb('run_count', '+', 1),
-          started_at: eb.fn.coalesce('started_at', eb.val(now)),
-          worker_id: workerId,
-          heartbeat_at: now,
-          resume_at: null,
-        }))
-        .where('id', '=', id)
-        .where('cancel_requested', '=', 0)
-        .where((eb) =>
-          eb.or([
-            eb('status', 'in', ['queued', 'waiting']),
-            eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', stale)]),
-          ]),
-        )
-        .returningAll()
-        .executeTakeFirst();
-      return row ? toExecutionRow(row) : undefined;
+      const { rows } = await db.executeQuery<ExecutionTableRow>(statements.claim(id, workerId, now, stale));
+      return rows[0] ? toExecutionRow(rows[0]) : undefined;
     },
 
     async checkpoint(id, steps) {
-      if (steps.length === 0) return;
-      await db.transaction().execute((trx) => upsertSteps(trx, id, steps));
+      const distinct = distinctSteps(steps);
+      if (distinct.length === 0) return;
+      // One statement commits atomically on its own: a transaction around it would only add a
+      // begin and a commit (two round trips on PostgreSQL).
+      if (distinct.length <= STEP_BATCH) await db.executeQuery(statements.upsertSteps(id, distinct));
+      else await db.transaction().execute((trx) => upsertSteps(trx, dialect, id, distinct));
     },
 
     async finish(id, record) {
@@ -70,32 +61,30 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
       const waiting = record.status === 'waiting';
       const error = record.error;
       const resumeAt = waiting ? (record.resumeAt ? isoTimestamp(record.resumeAt, 'resumeAt') : now) : null;
+      const columns: FinishColumns = {
+        status: record.status,
+        error: toJson(error),
+        errorSignature: error ? errorSignature(record.flowId, error.nodeId, error.code, error.message) : null,
+        failedNodeId: error?.nodeId ?? null,
+        response: toJson(record.response),
+        businessKey: record.businessKey ?? null,
+        finishedAt: waiting ? null : finishedAt(record.finishedAt, now),
+        durationMs: Math.round(record.durationMs),
+        resumeAt,
+        deadLetter: record.status === 'failed' ? 'open' : null,
+      };
+      const steps = distinctSteps(record.steps);
+      if (dialect === 'postgres' && steps.length <= STEP_BATCH) {
+        const { rows } = await db.executeQuery<ExecutionTableRow>(
+          statements.finishAll(id, columns, steps, now),
+        );
+        return toExecutionRow(rows[0] ?? notFound(id));
+      }
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .updateTable('executions')
-          .set((eb) => ({
-            status: record.status,
-            error: toJson(error),
-            error_signature: error
-              ? errorSignature(record.flowId, error.nodeId, error.code, error.message)
-              : null,
-            failed_node_id: error?.nodeId ?? null,
-            // A response sent by an earlier run (before a wait) stays when this run sent none.
-            response: eb.fn.coalesce(eb.val(toJson(record.response)), 'response'),
-            business_key: eb.fn.coalesce('business_key', eb.val(record.businessKey ?? null)),
-            finished_at: waiting ? null : finishedAt(record.finishedAt, now),
-            duration_ms: Math.round(record.durationMs),
-            resume_at: resumeAt,
-            worker_id: null,
-            dead_letter: record.status === 'failed' ? 'open' : null,
-          }))
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirst();
-        if (!row)
-          throw new StoreNotFoundError(`Execution ${id} does not exist, so its result cannot be recorded.`);
-        await upsertSteps(trx, id, record.steps);
-        if (resumeAt) await enqueueOutbox(trx, id, resumeAt, now);
+        const { rows } = await trx.executeQuery<ExecutionTableRow>(statements.finish(id, columns));
+        const row = rows[0] ?? notFound(id);
+        await upsertSteps(trx, dialect, id, steps);
+        if (resumeAt) await enqueueOutbox(trx, dialect, id, resumeAt, now);
         return toExecutionRow(row);
       });
     },
@@ -104,14 +93,9 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
       const now = context.nowIso();
       const cancelled: string[] = [];
       for (const batch of chunks([...new Set(ids)], 500)) {
-        const rows = await db
-          .updateTable('executions')
-          .set({ heartbeat_at: now })
-          .where('id', 'in', batch)
-          .where('worker_id', '=', workerId)
-          .where('status', '=', 'running')
-          .returning(['id', 'cancel_requested'])
-          .execute();
+        const { rows } = await db.executeQuery<{ id: string; cancel_requested: number }>(
+          statements.heartbeat(workerId, batch, now),
+        );
         for (const row of rows) if (Number(row.cancel_requested) === 1) cancelled.push(row.id);
       }
       return cancelled;
@@ -153,19 +137,30 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
       return rows.map(toExecutionRow);
     },
 
-    async requeue(id) {
+    async requeue(id, options = {}) {
       const now = context.nowIso();
+      const runAt = options.runAt ? isoTimestamp(options.runAt, 'runAt') : now;
       await db.transaction().execute(async (trx) => {
         const requeued = await trx
           .updateTable('executions')
-          .set({ status: 'queued', worker_id: null, heartbeat_at: null })
+          .set((eb) => ({
+            status: 'queued',
+            worker_id: null,
+            heartbeat_at: null,
+            ...(options.undoClaim
+              ? {
+                  run_count: eb('run_count', '-', 1),
+                  started_at: eb.case().when('run_count', '=', 1).then(null).else(eb.ref('started_at')).end(),
+                }
+              : {}),
+          }))
           .where('id', '=', id)
           .where('status', '=', 'running')
           .where('cancel_requested', '=', 0)
           .returning('id')
           .executeTakeFirst();
         if (requeued) {
-          await enqueueOutbox(trx, id, now, now);
+          await enqueueOutbox(trx, dialect, id, runAt, now);
           return;
         }
         // Its worker is gone and someone asked to cancel it: that is the end of it, rather than a
@@ -192,7 +187,7 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
             .where('id', 'in', batch)
             .where('status', '=', 'queued')
             .execute();
-          for (const row of still) await enqueueOutbox(trx, row.id, now, now);
+          for (const row of still) await enqueueOutbox(trx, dialect, row.id, now, now);
           count += still.length;
         }
         return count;
@@ -230,6 +225,10 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
       });
     },
   };
+}
+
+function notFound(id: string): never {
+  throw new StoreNotFoundError(`Execution ${id} does not exist, so its result cannot be recorded.`);
 }
 
 function finishedAt(value: string | undefined, now: string): string {

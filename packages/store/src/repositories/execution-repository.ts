@@ -39,8 +39,8 @@ export function createExecutionRepository(context: StoreContext): ExecutionRepos
           .values(newExecutionValues(id, input, now))
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (input.steps?.length) await upsertSteps(trx, id, input.steps);
-        await enqueueOutbox(trx, id, runAt, now);
+        if (input.steps?.length) await upsertSteps(trx, context.dialect, id, input.steps);
+        await enqueueOutbox(trx, context.dialect, id, runAt, now);
         return toExecutionRow(row);
       });
     },

@@ -1,13 +1,14 @@
 import type { StepRecord } from '@waybill/engine';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { toJson } from '../row-mapping.js';
 import type { Database, ExecutionsTable } from '../schema.js';
 import { chunks } from '../store-context.js';
-import type { NewExecution } from '../store-types.js';
+import type { NewExecution, StoreDialect } from '../store-types.js';
 import { isoTimestamp } from '../timestamps.js';
+import { executionStatements } from './execution-statements.js';
 
-/** Rows per multi-row step insert: 6 parameters each stays far below both dialects' limits. */
-const STEP_BATCH = 200;
+/** Rows per multi-row step insert: 4 parameters each stays far below both dialects' limits. */
+export const STEP_BATCH = 200;
 
 /**
  * The row of a newly queued execution.
@@ -40,18 +41,16 @@ export function newExecutionValues(
  * Adds an outbox row, which the relay turns into a queue job due at runAt.
  *
  * @example
- * await enqueueOutbox(trx, id, now, now);
+ * await enqueueOutbox(trx, 'sqlite', id, now, now);
  */
 export async function enqueueOutbox(
   trx: Kysely<Database>,
+  dialect: StoreDialect,
   executionId: string,
   runAt: string,
   now: string,
 ): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({ execution_id: executionId, run_at: runAt, created_at: now })
-    .execute();
+  await trx.executeQuery(executionStatements(dialect).enqueueOutbox(executionId, runAt, now));
 }
 
 /**
@@ -65,51 +64,35 @@ export function firstRunAt(input: Pick<NewExecution, 'runAt'>, now: string): str
 }
 
 /**
- * Upserts steps by (execution, key). A new key is numbered after every step already stored, so
- * reading by number gives recording order; a key seen before keeps its number, and an identical
- * record is not rewritten (no dead row on PostgreSQL, no WAL traffic on SQLite).
+ * The steps to write: one per key, the later record winning, as it would across two calls. (The
+ * same key twice in one statement would make it update its own row, which PostgreSQL refuses.)
  *
  * @example
- * await upsertSteps(trx, executionId, record.steps);
+ * distinctSteps([a, b, { ...a, status: 'failed' }]); // [{ ...a, status: 'failed' }, b]
+ */
+export function distinctSteps(steps: readonly StepRecord[]): readonly StepRecord[] {
+  const latest = new Map<string, StepRecord>();
+  for (const step of steps) latest.set(step.key, step);
+  return latest.size === steps.length ? steps : [...latest.values()];
+}
+
+/**
+ * Upserts steps by (execution, key): one statement per STEP_BATCH steps, so up to a batch needs
+ * no transaction of its own. A new key is numbered after every step already stored, so reading by
+ * number gives recording order; a key seen before keeps its number, and an identical record is not
+ * rewritten (no dead row on PostgreSQL, no WAL traffic on SQLite).
+ *
+ * @example
+ * await upsertSteps(trx, 'sqlite', executionId, record.steps);
  */
 export async function upsertSteps(
   trx: Kysely<Database>,
+  dialect: StoreDialect,
   executionId: string,
   steps: readonly StepRecord[],
 ): Promise<void> {
-  if (steps.length === 0) return;
-  const { max } = await trx
-    .selectFrom('steps')
-    .select((eb) => eb.fn.max('seq').as('max'))
-    .where('execution_id', '=', executionId)
-    .executeTakeFirstOrThrow();
-  let seq = Number(max ?? 0);
-  // The same key twice in one batch would make one statement update its own row, which
-  // PostgreSQL refuses; the later record wins, as it would across two calls.
-  const latest = new Map<string, StepRecord>();
-  for (const step of steps) latest.set(step.key, step);
-  const rows = [...latest.values()].map((step) => ({
-    execution_id: executionId,
-    key: step.key,
-    seq: ++seq,
-    node_id: step.nodeId,
-    status: step.status,
-    record: JSON.stringify(step),
-  }));
-  for (const batch of chunks(rows, STEP_BATCH)) {
-    await trx
-      .insertInto('steps')
-      .values(batch)
-      .onConflict((oc) =>
-        oc
-          .columns(['execution_id', 'key'])
-          .doUpdateSet({
-            node_id: (eb) => eb.ref('excluded.node_id'),
-            status: (eb) => eb.ref('excluded.status'),
-            record: (eb) => eb.ref('excluded.record'),
-          })
-          .where(sql.ref('steps.record'), '<>', sql.ref('excluded.record')),
-      )
-      .execute();
+  const statements = executionStatements(dialect);
+  for (const batch of chunks(distinctSteps(steps), STEP_BATCH)) {
+    await trx.executeQuery(statements.upsertSteps(executionId, batch));
   }
 }

@@ -47,8 +47,8 @@ export function createIntakeRepository(context: StoreContext): IntakeRepository 
           .insertInto('executions')
           .values(newExecutionValues(id, input, now))
           .execute();
-        if (input.steps?.length) await upsertSteps(trx, id, input.steps);
-        await enqueueOutbox(trx, id, runAt, now);
+        if (input.steps?.length) await upsertSteps(trx, dialect, id, input.steps);
+        await enqueueOutbox(trx, dialect, id, runAt, now);
         return { executionId: id, duplicateOf: null };
       });
     },

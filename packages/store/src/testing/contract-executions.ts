@@ -195,11 +195,45 @@ export function describeExecutionContract(name: string, harness: () => StoreHarn
       });
     });
 
-    it('refuses to record the end of an execution that does not exist', async () => {
+    it('refuses to record the end of an execution that does not exist, and writes none of its steps', async () => {
       const ghost = { ...(await store.executions.create(newExecution(uniqueId('flow')))), id: 'ex_missing' };
       await expect(store.executions.finish('ex_missing', executionRecord(ghost))).rejects.toThrow(
         /does not exist/,
       );
+      await expect(
+        store.executions.finish(
+          'ex_missing',
+          executionRecord(ghost, { status: 'waiting', resumeAt: FAR_FUTURE, steps: sampleSteps() }),
+        ),
+      ).rejects.toThrow(/does not exist/);
+      expect(await store.executions.steps('ex_missing')).toEqual([]);
+      expect(await outboxOf('ex_missing')).toEqual([]);
+    });
+
+    it('keeps recording order over more steps than one statement writes, a repeated key keeping its place', async () => {
+      const execution = await store.executions.create(newExecution(uniqueId('flow')));
+      await store.executions.claim(execution.id, 'w1', FAR_PAST);
+      const [template] = sampleSteps();
+      const step = (index: number, output: unknown = index) => ({
+        ...template!,
+        key: `each[${index}]/map`,
+        items: [index],
+        output,
+      });
+      const first = Array.from({ length: 250 }, (_, index) => step(index));
+      await store.executions.checkpoint(execution.id, [...first, step(3, 'first try'), step(3, 'again')]);
+      const recorded = first.map((s, index) => (index === 3 ? step(3, 'again') : s));
+      expect(await store.executions.steps(execution.id)).toStrictEqual(recorded);
+      const more = Array.from({ length: 240 }, (_, index) => step(250 + index));
+      await store.executions.finish(
+        execution.id,
+        executionRecord(execution, { steps: [step(0, 'changed'), ...recorded.slice(1), ...more] }),
+      );
+      expect(await store.executions.steps(execution.id)).toStrictEqual([
+        step(0, 'changed'),
+        ...recorded.slice(1),
+        ...more,
+      ]);
     });
   });
 }

@@ -133,6 +133,24 @@ export function describeLifecycleContract(name: string, harness: () => StoreHarn
       });
     });
 
+    it('takes a claim back when the worker could not run the execution, publishing it again later', async () => {
+      const execution = await queued();
+      await store.executions.claim(execution.id, 'w1', FAR_PAST);
+      const later = '2031-01-01T00:00:00.000Z';
+      await store.executions.requeue(execution.id, { runAt: later, undoClaim: true });
+      expect(await store.executions.get(execution.id)).toMatchObject({
+        status: 'queued',
+        workerId: null,
+        runCount: 0,
+        startedAt: null,
+      });
+      const rows = (await store.outbox.pending(FAR_FUTURE, 10_000)).filter(
+        (row) => row.executionId === execution.id,
+      );
+      expect(rows.at(-1)?.runAt).toBe(later);
+      expect(await store.executions.claim(execution.id, 'w2', FAR_PAST)).toMatchObject({ runCount: 1 });
+    });
+
     it('ends a lost execution whose cancellation was requested instead of queueing it again', async () => {
       const execution = await queued();
       await store.executions.claim(execution.id, 'w1', FAR_PAST);

@@ -4,6 +4,7 @@ import { describeFlowContract } from './contract-flows.js';
 import { describeLifecycleContract } from './contract-lifecycle.js';
 import { describeQueueContract } from './contract-queue.js';
 import { describeSearchContract } from './contract-search.js';
+import { describeSlotContract } from './contract-slots.js';
 
 /** What the shared suite needs from a database: stores on it, and raw access to check what is at rest. */
 export interface StoreHarness {
@@ -26,4 +27,5 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
   describeLifecycleContract(name, harness);
   describeSearchContract(name, harness);
   describeQueueContract(name, harness);
+  describeSlotContract(name, harness);
 }
