@@ -1,4 +1,4 @@
-import type { Engine } from '@waybill/engine';
+import type { Engine, StepRecord } from '@waybill/engine';
 import type { Store } from '@waybill/store';
 import type { ExecutionEvents } from './execution-events.js';
 import type { ExecutionObserver } from './execution-observer.js';
@@ -92,6 +92,9 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
     const onShutdown = () => controller.abort(SHUTDOWN);
     job.signal.addEventListener('abort', onShutdown, { once: true });
     running.set(execution.id, controller);
+    // Steps already committed by a checkpoint; the engine never changes a step once recorded, so
+    // the final write leaves these out rather than serialising and comparing them again.
+    const checkpointed = new WeakSet<StepRecord>();
     try {
       // Only a resumed run or a replay has steps to take over; a first run skips the read.
       const resumeSteps =
@@ -100,7 +103,12 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
         executionId: execution.id,
         revision,
         trigger: execution.trigger,
-        recorder: { checkpoint: (steps) => store.executions.checkpoint(execution.id, steps) },
+        recorder: {
+          checkpoint: async (steps) => {
+            await store.executions.checkpoint(execution.id, steps);
+            for (const step of steps) checkpointed.add(step);
+          },
+        },
         resume: { steps: resumeSteps },
         signal: controller.signal,
         idempotencyBase: execution.idempotencyBase,
@@ -123,7 +131,10 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
         await options.relay.kick();
         return 'done';
       }
-      const finished = await store.executions.finish(execution.id, record);
+      const finished = await store.executions.finish(execution.id, {
+        ...record,
+        steps: record.steps.filter((step) => !checkpointed.has(step)),
+      });
       options.observer?.finished(record);
       if (finished.status === 'waiting') await options.relay.kick();
       events.publish({

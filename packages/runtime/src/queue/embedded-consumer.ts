@@ -53,6 +53,9 @@ export function startEmbeddedConsumer(options: EmbeddedConsumerOptions): Embedde
   let interruptSleep: (() => void) | undefined;
   let stopped: Promise<void> | undefined;
 
+  const minimumClaim = Math.max(1, Math.floor(options.concurrency / 8));
+  // Set when jobs were published in this process: those are claimed even into a single free slot.
+  let published = false;
   const wake = () => {
     wakeRequested = true;
     interruptSleep?.();
@@ -157,10 +160,13 @@ export function startEmbeddedConsumer(options: EmbeddedConsumerOptions): Embedde
     while (!stopping) {
       wakeRequested = false;
       const free = options.concurrency - active.size;
-      if (free <= 0) {
+      // While busy, claim once a few slots are free rather than one query per finished job: each
+      // claim is a write, and under load one per execution costs more than the wait for company.
+      if (free <= 0 || (free < minimumClaim && active.size > 0 && !published)) {
         await sleep(options.pollMs);
         continue;
       }
+      published = false;
       let rows: JobRow[];
       try {
         const at = now();
@@ -216,7 +222,10 @@ export function startEmbeddedConsumer(options: EmbeddedConsumerOptions): Embedde
     get active() {
       return active.size;
     },
-    wake,
+    wake() {
+      published = true;
+      wake();
+    },
     stop(graceMs: number): Promise<void> {
       stopped ??= stop(graceMs);
       return stopped;

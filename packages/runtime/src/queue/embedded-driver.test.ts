@@ -63,6 +63,31 @@ describe('embedded queue driver', () => {
     expect(most).toBe(3);
   });
 
+  it('claims jobs a few at a time while busy instead of one query per finished job', async () => {
+    const jobs = createMemoryJobRepository();
+    let claims = 0;
+    const claim = jobs.claim.bind(jobs);
+    jobs.claim = (...args) => {
+      claims += 1;
+      return claim(...args);
+    };
+    const queue = driverWith({ jobs, pollMs: 1000 });
+    let finished = 0;
+    const consumer = queue.consume(
+      async () => {
+        await sleep(2 + Math.random() * 8);
+        finished += 1;
+        return 'done';
+      },
+      { workerId: 'w1', concurrency: 32 },
+    );
+    await queue.publish(Array.from({ length: 400 }, (_, i) => ({ jobId: `j${i}`, executionId: `ex-${i}` })));
+    await waitFor(() => finished === 400, { description: 'all jobs to finish' });
+    await consumer.stop(1000);
+    expect(jobs.snapshot()).toEqual([]);
+    // One claim per finished job would be about 370 after the first full batch of 32.
+    expect(claims).toBeLessThan(200);
+  });
   it('runs a delayed job only once its time has come', async () => {
     let clock = Date.parse('2025-03-01T10:00:00Z');
     const now = () => clock;
