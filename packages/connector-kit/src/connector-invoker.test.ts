@@ -256,4 +256,53 @@ describe('connector invoker', () => {
       { allowedHosts: [], aborted: false },
     ]);
   });
+
+  it("takes a rate-limit token per request, from the connector's bucket per credential or the operation's own", async () => {
+    const taken: string[] = [];
+    const http: HttpClient = {
+      request: async (request) => ({
+        status: 200,
+        url: String(request.url),
+        headers: {},
+        bytes: new Uint8Array(),
+        text: () => '',
+        json: () => null,
+      }),
+    };
+    const call = (type: string, rateLimit?: { requests: number; perSeconds: number }) =>
+      defineOperation({
+        type,
+        title: type,
+        description: 'Calls the shop twice.',
+        effect: 'read',
+        idempotency: 'none',
+        configSchema: Type.Object({}),
+        credential: { types: [apiKey], required: true },
+        ...(rateLimit ? { rateLimit } : {}),
+        run: async (ctx) => {
+          await ctx.http.request({ url: 'http://127.0.0.1/a' });
+          await ctx.http.request({ url: 'http://127.0.0.1/b' });
+          return null;
+        },
+      });
+    const limited = defineConnector({
+      ...shop,
+      rateLimit: { requests: 2, perSeconds: 1 },
+      operations: [call('shop.list'), call('shop.bulk', { requests: 1, perSeconds: 60 })],
+    });
+    const invoker = createConnectorInvoker([limited], {
+      http,
+      rateLimiter: {
+        take: async (key, limit) => void taken.push(`${key} ${limit.requests}/${limit.perSeconds}s`),
+      },
+    });
+    await invoker.invoke(testCall({ type: 'shop.list', credential }));
+    await invoker.invoke(testCall({ type: 'shop.bulk', credential }));
+    expect(taken).toEqual([
+      `shop:${credential.id} 2/1s`,
+      `shop:${credential.id} 2/1s`,
+      `shop.bulk:${credential.id} 1/60s`,
+      `shop.bulk:${credential.id} 1/60s`,
+    ]);
+  });
 });

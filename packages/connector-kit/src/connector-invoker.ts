@@ -12,6 +12,8 @@ import { type PollingTrigger, type PollResult, triggerManifestOf } from './defin
 import { systemError, toErrorInfo } from './errors.js';
 import { bindHttpClient } from './http/bound-client.js';
 import { createHttpClient, type HttpClient } from './http/http-client.js';
+import { createRateLimiter, type RateLimit, type RateLimiter } from './http/rate-limiter.js';
+import type { RetryPolicy } from './http/retrying-request.js';
 import { manifestOf } from './manifest-of.js';
 import { credentialForOperation } from './operation-credential.js';
 import { checkValue } from './schema-check.js';
@@ -25,6 +27,10 @@ import { checkValue } from './schema-check.js';
  */
 export interface ConnectorInvokerOptions {
   http?: HttpClient;
+  /** Buckets for the connectors' and operations' rate limits; one per invoker by default. */
+  rateLimiter?: RateLimiter;
+  /** In-place retries of each request (default: 3 tries within 5 s of waiting). */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -81,6 +87,8 @@ export function createConnectorInvoker(
 ): ConnectorRuntime {
   const operations = new Map<string, Operation>();
   const triggers = new Map<string, PollingTrigger>();
+  /** The connector of each operation and trigger type, for its rate limit. */
+  const owners = new Map<string, Connector>();
   const credentialTypes = new Map<string, CredentialType>();
   for (const connector of connectors) {
     for (const operation of connector.operations) {
@@ -89,11 +97,13 @@ export function createConnectorInvoker(
         throw new Error(`Two installed operations share the node type "${operation.type}".`);
       }
       operations.set(operation.type, operation);
+      owners.set(operation.type, connector);
     }
     for (const trigger of connector.triggers ?? []) {
       if (triggers.has(trigger.type))
         throw new Error(`Two installed triggers share the type "${trigger.type}".`);
       triggers.set(trigger.type, trigger);
+      owners.set(trigger.type, connector);
     }
     for (const credentialType of connector.credentialTypes) {
       const known = credentialTypes.get(credentialType.type);
@@ -106,7 +116,28 @@ export function createConnectorInvoker(
     }
   }
   const http = options.http ?? createHttpClient();
+  const rateLimiter = options.rateLimiter ?? createRateLimiter();
   const manifests = [...operations.values()].map(manifestOf);
+
+  // An operation with a limit of its own has its own bucket; the rest share the connector's.
+  const bind = (
+    type: string,
+    own: RateLimit | undefined,
+    signal: AbortSignal,
+    credential: { id: string; allowedHosts?: readonly string[] } | undefined,
+  ) => {
+    const connector = owners.get(type);
+    const limit = own ?? connector?.rateLimit;
+    const owner = own ? type : (connector?.id ?? type);
+    return bindHttpClient(http, {
+      signal,
+      allowedHosts: credential?.allowedHosts ?? [],
+      ...(limit
+        ? { rateLimit: { limiter: rateLimiter, key: `${owner}:${credential?.id ?? ''}`, limit } }
+        : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+  };
 
   return {
     async invoke(call) {
@@ -137,7 +168,7 @@ export function createConnectorInvoker(
         stepKey: call.stepKey,
         signal: call.signal,
         log: (line) => call.log(line),
-        http: bindHttpClient(http, { signal: call.signal, allowedHosts: credential?.allowedHosts ?? [] }),
+        http: bind(operation.type, operation.rateLimit, call.signal, credential),
       });
       if (!(returned instanceof RoutedOutput)) return { output: returned };
       const ports = operation.outputs ?? ['out'];
@@ -195,7 +226,7 @@ export function createConnectorInvoker(
         cursor: request.cursor,
         signal: request.signal,
         log: (line) => request.log(line),
-        http: bindHttpClient(http, { signal: request.signal, allowedHosts: credential?.allowedHosts ?? [] }),
+        http: bind(trigger.type, undefined, request.signal, credential),
       });
     },
   };

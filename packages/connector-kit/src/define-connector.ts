@@ -1,6 +1,7 @@
 import type { CredentialType } from './credential-type.js';
 import type { Operation } from './define-operation.js';
 import type { PollingTrigger } from './define-trigger.js';
+import type { RateLimit } from './http/rate-limiter.js';
 
 /**
  * One external system: its operations and the credential types they accept.
@@ -18,6 +19,11 @@ export interface Connector {
   /** Polling triggers: flows started by what changed in the system. */
   triggers?: readonly PollingTrigger[];
   credentialTypes: readonly CredentialType[];
+  /**
+   * How fast calls with one credential may go, for every operation and trigger that declares no
+   * limit of its own (the system's documented quota, e.g. Shopify REST's 2 requests/s per shop).
+   */
+  rateLimit?: RateLimit;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { NodeEffect } from '@waybill/flow';
 import type { LogLine } from './connector-call.js';
 import type { CredentialType, TypedCredential } from './credential-type.js';
 import type { BoundHttpClient } from './http/bound-client.js';
+import type { RateLimit } from './http/rate-limiter.js';
 
 /**
  * How a write stays effectively once when the engine retries or replays it:
@@ -94,6 +95,11 @@ export interface Operation<
   inputSchema?: TInput;
   outputSchema?: TOutput;
   credential?: OperationCredential<TTypes, TRequired>;
+  /**
+   * Its own rate limit per credential, for an endpoint with a quota of its own; otherwise the
+   * connector's applies.
+   */
+  rateLimit?: RateLimit;
   /** Output ports; `['out']` when absent. Every node also has the implicit `error` port. */
   outputs?: string[];
   defaultPort?: string;

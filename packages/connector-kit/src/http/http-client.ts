@@ -64,6 +64,12 @@ export interface HttpRequest {
   accept?: (status: number) => boolean;
   /** Headers dropped when a redirect leaves the origin, besides authorization, cookie and proxy-authorization. */
   sensitiveHeaders?: readonly string[];
+  /**
+   * Whether sending this request twice does no harm, for the bound client's in-place retries of
+   * 5xx and dropped connections. Defaults by method (GET, HEAD, PUT, DELETE, OPTIONS are); mark a
+   * POST that only reads (JSON-RPC, GraphQL queries) or carries an idempotency key.
+   */
+  idempotent?: boolean;
 }
 
 /**
@@ -101,7 +107,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
 
 /**
- * Creates the outbound HTTP client: one attempt per request (the engine retries per node policy),
+ * Creates the outbound HTTP client: one attempt per request (operations get it bound, with short
+ * in-place retries and rate limits, see bound-client.ts; the engine retries per node policy),
  * redirects followed by hand with the address check repeated on every hop, a time limit over the
  * whole request and a size limit on the body, and every failure mapped into the error taxonomy.
  *

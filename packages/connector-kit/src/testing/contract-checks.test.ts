@@ -77,6 +77,16 @@ describe('connector contract checks', () => {
     ]);
   });
 
+  it('catch a rate limit that lets no request through', () => {
+    expect(problemsOf({ ...good, rateLimit: { requests: 2, perSeconds: 1 } })).toEqual([]);
+    expect(problemsOf({ ...good, rateLimit: { requests: 0, perSeconds: 1 } })).toEqual([
+      'The connector "echo" declares a rate limit that lets no request through: {"requests":0,"perSeconds":1}.',
+    ]);
+    expect(problemsOf(withOperation({ rateLimit: { requests: 5, perSeconds: 0 } }))).toEqual([
+      'The operation "echo.send" declares a rate limit that lets no request through: {"requests":5,"perSeconds":0}.',
+    ]);
+  });
+
   it('catch an undeclared effect or idempotency', () => {
     expect(
       problemsOf(

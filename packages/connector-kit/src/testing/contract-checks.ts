@@ -182,6 +182,22 @@ export function connectorContractChecks(connector: Connector): ContractCheck[] {
       },
     },
     {
+      rule: 'every rate limit allows at least one request in a positive time',
+      problems: () =>
+        [
+          { owner: `The connector "${connector.id}"`, limit: connector.rateLimit },
+          ...operations.map((operation) => ({
+            owner: `The operation "${operation.type}"`,
+            limit: operation.rateLimit,
+          })),
+        ].flatMap(({ owner, limit }) =>
+          !limit ||
+          (limit.requests > 0 && limit.perSeconds > 0 && (limit.burst === undefined || limit.burst >= 1))
+            ? []
+            : [`${owner} declares a rate limit that lets no request through: ${JSON.stringify(limit)}.`],
+        ),
+    },
+    {
       rule: 'every output port list is non-empty and holds the default port',
       problems: () =>
         operations.flatMap((operation) => {
