@@ -1,3 +1,4 @@
+import { canonicalSamples, canonicalSchemaId } from '@waybill/canonical';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './engine.js';
 import { chain, flowOf, testCatalog } from './testing/test-kit.js';
@@ -120,6 +121,21 @@ describe('core.validate', () => {
       'succeeded',
     );
     expect((await withSchemas.run({ executionId: 'r2', revision, trigger: 'ab 1' })).status).toBe('failed');
+  });
+});
+
+describe('core.validate with canonical entities', () => {
+  it('checks data against a canonical entity named by its short name or its full $id', async () => {
+    const order = structuredClone(canonicalSamples.order);
+    for (const ref of ['canonical/order/v1', canonicalSchemaId('order')]) {
+      const revision = chain([{ id: 'check', type: 'core.validate', config: { schema: { $ref: ref } } }]);
+      expect((await run(revision, order)).status).toBe('succeeded');
+      const broken = { ...order, currency: 'usd', lines: [] };
+      const record = await run(revision, broken);
+      expect(record.status).toBe('failed');
+      expect(record.error).toMatchObject({ code: 'VALIDATION_FAILED', nodeId: 'check' });
+      expect(record.error?.message).toMatch(/currency|lines/);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import { type PreparedFlow, prepareFlow, ROOT_SCOPE } from './run/prepare-flow.j
 import { createRedactor } from './run/redactor.js';
 import { NodeFailure, runScope } from './run/run-scope.js';
 import { type CodeSandbox, createIsolatePool } from './sandbox/index.js';
+import { canonicalSchemaRegistry } from './schemas/canonical-schemas.js';
 import { createSchemaChecker } from './schemas/schema-checker.js';
 
 export interface EngineOptions {
@@ -34,7 +35,7 @@ export interface EngineOptions {
   limiter?: ConcurrencyPort;
   /** The code-node sandbox; a warm isolate pool is created on first use when absent. */
   sandbox?: CodeSandbox;
-  /** Schemas `core.validate` and node schemas may `$ref` by their `$id` (e.g. canonical entities). */
+  /** Schemas `core.validate` and node schemas may `$ref` by their `$id`, besides the canonical entities. */
   schemas?: AnySchema[];
   expressionLimits?: Partial<ExpressionLimits>;
   /** Retry and delay waits up to this long happen in place; longer ones end the run as `waiting`. Default 5 s. */
@@ -87,7 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
     catalog: options.catalog,
     clock: options.clock ?? systemClock,
     expressions: createExpressionCache(limits),
-    schemas: createSchemaChecker(options.schemas ?? []),
+    schemas: createSchemaChecker([...canonicalSchemaRegistry(), ...(options.schemas ?? [])]),
     sandbox: () => {
       if (!sandbox) {
         sandbox = createIsolatePool();
