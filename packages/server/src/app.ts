@@ -6,6 +6,7 @@ import { openApiDocument } from './http/openapi-document.js';
 import { registerRoutes } from './http/register-routes.js';
 import type { RouteSpec } from './http/route.js';
 import { createWebhookIntake } from './intake/webhook-intake.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { deadLetterRoutes } from './routes/dead-letter-routes.js';
 import { deploymentRoutes } from './routes/deployment-routes.js';
@@ -35,6 +36,7 @@ export function createApp(deps: ServerDeps) {
     ...executionRoutes(deps),
     ...deadLetterRoutes(deps),
     ...credentialRoutes(deps),
+    ...catalogRoutes(deps),
     ...eventRoutes(deps),
     ...hookRoutes(intake, deps.metrics),
   ];

@@ -395,6 +395,20 @@ export function describeApiSuite(backend: Backend) {
         for (const op of operations) expect(op['x-permission']).toEqual(expect.any(String));
       });
 
+      it('lists the node, trigger and credential types the canvas palette offers', async () => {
+        const { status, body } = await t.call('GET', '/api/catalog');
+        expect(status).toBe(200);
+        const nodeType = (type: string) => body.nodeTypes.find((n: { type: string }) => n.type === type);
+        expect(nodeType('core.transform')).toMatchObject({
+          category: 'core',
+          configSchema: expect.any(Object),
+        });
+        expect(nodeType('http.request')).toMatchObject({ effect: 'write', outputs: ['out'] });
+        expect(body.triggerTypes.map((t: { type: string }) => t.type)).toContain('core.webhook');
+        const bearer = body.credentialTypes.find((c: { type: string }) => c.type === 'http-bearer');
+        expect(bearer.fields).toContainEqual(expect.objectContaining({ name: 'token', secret: true }));
+      });
+
       it('reports readiness and metrics', async () => {
         expect((await t.call('GET', '/readyz')).body).toMatchObject({
           status: 'ready',
