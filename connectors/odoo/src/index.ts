@@ -1,1 +1,11 @@
-export {};
+export * from './client.js';
+export { odooConnector } from './connector.js';
+export * from './credential-types.js';
+export * from './errors.js';
+export * from './mapping/address.js';
+export * from './mapping/customer.js';
+export * from './mapping/decimal.js';
+export * from './mapping/odoo-values.js';
+export * from './mapping/order.js';
+export * from './operations/index.js';
+export * from './triggers/model-changed.js';

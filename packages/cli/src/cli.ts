@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_OK } from './cli-error.js';
 import { diffCommand } from './commands/diff-command.js';
 import { runCommand } from './commands/run-command.js';
+import { simCommand } from './commands/sim-command.js';
 import { startCommand } from './commands/start-command.js';
 import { testCommand } from './commands/test-command.js';
 import { validateCommand } from './commands/validate-command.js';
@@ -77,8 +78,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--no-worker', 'run no worker in this process')
     .option('--seed <dir>', 'deploy the example flows of this folder on an empty database', 'flows')
     .option('--no-seed', 'start with an empty database')
-    .action(async (options: { port?: string; worker?: boolean; seed?: string | false }) => {
-      exitCode = await startCommand(options, io.out);
+    .option(
+      '--simulators',
+      'serve the simulators and their credentials for the demo (default without DATABASE_URL)',
+    )
+    .option('--no-simulators', 'serve no simulators')
+    .action(
+      async (options: { port?: string; worker?: boolean; seed?: string | false; simulators?: boolean }) => {
+        exitCode = await startCommand(options, io.out);
+      },
+    );
+
+  program
+    .command('sim')
+    .description('serve a simulator of an external system (odoo) for trying connectors')
+    .argument('<system>', 'which simulator, e.g. odoo')
+    .option('-p, --port <port>', "port to listen on (default: the system's usual port, 8069 for Odoo)")
+    .option('--host <host>', 'address to listen on (default: 127.0.0.1)')
+    .action(async (system: string, options: { port?: string; host?: string }) => {
+      exitCode = await simCommand(system, options, io.out);
     });
 
   program

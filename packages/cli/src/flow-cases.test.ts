@@ -3,15 +3,26 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine, type ExecutionRecord } from '@waybill/engine';
 import { createRevision, validateFlow } from '@waybill/flow';
+import { loadConnectors, simulatorSecrets, startSimulators } from '@waybill/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliCatalog } from './catalog.js';
 import { compareOutcome, listCases, runCase } from './flow-cases.js';
 import { loadFlow } from './load-flow.js';
 
 const flowsDir = resolve(import.meta.dirname, '../../../flows');
-const catalog = cliCatalog();
-const engine = createEngine({ catalog, maxInlineWaitMs: Number.POSITIVE_INFINITY });
-afterAll(() => engine.close());
+const { catalog, invoker } = loadConnectors();
+// Flows whose nodes use a simulator's credential (odoo-sim) run against that simulator, as
+// `waybill test` does.
+const simulators = await startSimulators({ preferDefaultPorts: false });
+const engine = createEngine({
+  catalog,
+  invoker,
+  secrets: simulatorSecrets(simulators),
+  maxInlineWaitMs: Number.POSITIVE_INFINITY,
+});
+afterAll(async () => {
+  await engine.close();
+  await Promise.all(simulators.map((simulator) => simulator.close()));
+});
 
 const flowNames = (await readdir(flowsDir, { withFileTypes: true }))
   .filter((e) => e.isDirectory())

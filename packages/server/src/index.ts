@@ -3,6 +3,7 @@ export * from './bootstrap/catalog.js';
 export * from './bootstrap/config.js';
 export * from './bootstrap/open-runtime.js';
 export * from './bootstrap/seed-flows.js';
+export * from './bootstrap/simulators.js';
 export * from './bootstrap/start-server.js';
 export * from './bootstrap/start-worker.js';
 export * from './http/api-error.js';

@@ -4,6 +4,7 @@ import { loadConnectors } from '@waybill/server';
 import { EXIT_FLOW_FAILED, EXIT_OK, type ExitCode } from '../cli-error.js';
 import { formatRunReport } from '../format/run-report.js';
 import { readJsonFile } from '../load-flow.js';
+import { withSimulatorsFor } from '../simulated-credentials.js';
 import { loadValidFlow } from '../validated-flow.js';
 
 export interface RunOptions {
@@ -25,21 +26,35 @@ export async function runCommand(
   options: RunOptions,
   print: (text: string) => void,
 ): Promise<ExitCode> {
-  // No credential store here: connector nodes reach public hosts without credentials.
+  // No credential store here: connector nodes reach public hosts without credentials, and the
+  // simulators' credentials (odoo-sim, ...) reach simulators started for this run.
   const { catalog, invoker } = loadConnectors();
   const { revision } = await loadValidFlow(target, catalog);
   const trigger = await readJsonFile(options.input, 'input');
-  const engine = createEngine({ catalog, invoker, maxInlineWaitMs: Number.POSITIVE_INFINITY });
-  try {
-    const record = await engine.run({
-      executionId: `cli_${randomUUID()}`,
-      revision,
-      trigger,
-      ...(options.until ? { stopAfter: options.until } : {}),
+  return withSimulatorsFor([revision.definition], async ({ secrets, simulators }) => {
+    // With --json the output must stay one JSON document.
+    if (!options.json)
+      for (const simulator of simulators)
+        print(
+          `Using the ${simulator.title} simulator at ${simulator.url} for the credential "${simulator.credential.id}".`,
+        );
+    const engine = createEngine({
+      catalog,
+      invoker,
+      ...(secrets ? { secrets } : {}),
+      maxInlineWaitMs: Number.POSITIVE_INFINITY,
     });
-    print(options.json ? JSON.stringify(record, null, 2) : formatRunReport(record));
-    return record.status === 'succeeded' ? EXIT_OK : EXIT_FLOW_FAILED;
-  } finally {
-    await engine.close();
-  }
+    try {
+      const record = await engine.run({
+        executionId: `cli_${randomUUID()}`,
+        revision,
+        trigger,
+        ...(options.until ? { stopAfter: options.until } : {}),
+      });
+      print(options.json ? JSON.stringify(record, null, 2) : formatRunReport(record));
+      return record.status === 'succeeded' ? EXIT_OK : EXIT_FLOW_FAILED;
+    } finally {
+      await engine.close();
+    }
+  });
 }

@@ -7,6 +7,8 @@ export interface StartOptions {
   seed?: string | false;
   /** Run no worker in this process (workers run as `waybill worker` elsewhere). */
   worker?: boolean;
+  /** Serve the simulators for the demo; by default only on the embedded setup (no DATABASE_URL). */
+  simulators?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function startCommand(options: StartOptions, print: (text: string) 
   const seedDir = options.seed === false ? undefined : (options.seed ?? 'flows');
   const server = await startServer(config, {
     embeddedWorker: options.worker !== false,
+    simulators: options.simulators ?? config.databaseUrl === undefined,
     ...(seedDir ? { seedDir } : {}),
   }).catch((error: Error) => {
     throw new CliError(`Waybill could not start: ${error.message}`);
@@ -36,6 +39,9 @@ export async function startCommand(options: StartOptions, print: (text: string) 
     `  storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`} · queue: ${config.redisUrl ? 'BullMQ on Redis' : 'embedded'}`,
   );
   print(`  API description: ${server.url}/api/openapi.json · stop with Ctrl+C`);
+  for (const simulator of server.simulators) {
+    print(`  ${simulator.title} simulator: ${simulator.url} (credential "${simulator.credentialId}")`);
+  }
   for (const flow of server.seeded) {
     print(`  deployed example flow "${flow.name}": POST ${server.url}/hooks/${flow.id}`);
   }

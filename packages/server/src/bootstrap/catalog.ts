@@ -1,12 +1,13 @@
 import { httpConnector } from '@waybill/connector-http';
 import { type ConnectorRuntime, createConnectorInvoker, userError } from '@waybill/connector-kit';
+import { odooConnector } from '@waybill/connector-odoo';
 import type { SecretsPort } from '@waybill/engine';
 import { coreNodeManifests, coreTriggerManifests, createCatalog, type NodeCatalog } from '@waybill/flow';
 import type { Store } from '@waybill/store';
 import { createTtlCache } from '../intake/ttl-cache.js';
 
 /** The connectors this build of Waybill ships. */
-export const installedConnectors = [httpConnector];
+export const installedConnectors = [httpConnector, odooConnector];
 
 export interface Connectors {
   invoker: ConnectorRuntime;

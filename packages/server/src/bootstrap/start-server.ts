@@ -6,15 +6,19 @@ import {
   MISSED_HEARTBEATS,
   startWorker,
 } from '@waybill/runtime';
+import type { Store } from '@waybill/store';
 import { createApp } from '../app.js';
 import type { WaybillConfig } from './config.js';
 import { openRuntime } from './open-runtime.js';
 import { type SeededFlow, seedExampleFlows } from './seed-flows.js';
+import { type RunningSimulator, startSimulators } from './simulators.js';
 
 export interface RunningServer {
   url: string;
   /** Example flows deployed on this start (only on an empty database). */
   seeded: SeededFlow[];
+  /** Simulators serving the demo, each with the credential that reaches it. */
+  simulators: Array<{ title: string; url: string; credentialId: string }>;
   close(): Promise<void>;
 }
 
@@ -28,9 +32,10 @@ export interface RunningServer {
  */
 export async function startServer(
   config: WaybillConfig,
-  options: { embeddedWorker: boolean; seedDir?: string },
+  options: { embeddedWorker: boolean; seedDir?: string; simulators?: boolean },
 ): Promise<RunningServer> {
   const runtime = await openRuntime(config);
+  const simulators = options.simulators ? await startDemoSimulators(runtime.store) : [];
   const seeded = options.seedDir
     ? await seedExampleFlows(runtime.store, runtime.catalog, options.seedDir, (text) => console.warn(text))
     : [];
@@ -87,8 +92,14 @@ export async function startServer(
   return {
     url: `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`,
     seeded,
+    simulators: simulators.map((simulator) => ({
+      title: simulator.title,
+      url: simulator.url,
+      credentialId: simulator.credential.id,
+    })),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(simulators.map((simulator) => simulator.close()));
       reaper.stop();
       scheduler.stop();
       poller.stop();
@@ -96,4 +107,27 @@ export async function startServer(
       await runtime.close();
     },
   };
+}
+
+/**
+ * Serves the simulators for the demo and points their credentials at them (created on the first
+ * start, moved to the new address on later ones), so the example flows reach them.
+ */
+async function startDemoSimulators(store: Store): Promise<RunningSimulator[]> {
+  const simulators = await startSimulators({ preferDefaultPorts: true });
+  for (const simulator of simulators) {
+    const { id, type, values, allowedHosts } = simulator.credential;
+    const hosts = [...(allowedHosts ?? [])];
+    const existing = await store.credentials.get(id);
+    if (existing) await store.credentials.update(id, { values, allowedHosts: hosts });
+    else
+      await store.credentials.create({
+        id,
+        type,
+        name: `${simulator.title} simulator`,
+        values,
+        allowedHosts: hosts,
+      });
+  }
+  return simulators;
 }

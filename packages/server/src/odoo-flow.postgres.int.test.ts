@@ -1,0 +1,3 @@
+import { describeOdooFlowSuite } from './testing/odoo-flow-suite.js';
+
+describeOdooFlowSuite('postgres');
