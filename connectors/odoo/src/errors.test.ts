@@ -128,28 +128,18 @@ describe('Odoo error mapping', () => {
 
   it('keeps a 5xx with an Odoo exception retryable unless the exception says otherwise', () => {
     const url = new URL('https://erp.example.com/json/2/sale.order/action_confirm');
-    const serialization = json2StatusError(
-      {
-        status: 500,
-        url,
-        headers: {},
-        body: '{"name":"psycopg2.errors.SerializationFailure","message":"could not serialize access"}',
-      },
-      {},
+    // The same 500 each time; only the Odoo exception in the body differs.
+    const serverError = (body: string) => json2StatusError({ status: 500, url, headers: {}, body }, {});
+    const serialization = serverError(
+      '{"name":"psycopg2.errors.SerializationFailure","message":"could not serialize access"}',
     );
     expect(toErrorInfo(serialization)).toMatchObject({
       kind: 'connector',
       code: 'ODOO_SERVER_ERROR',
       retryable: true,
     });
-    const invalidField = json2StatusError(
-      {
-        status: 500,
-        url,
-        headers: {},
-        body: '{"name":"builtins.ValueError","message":"Invalid field \'foo\' on model \'sale.order\'"}',
-      },
-      {},
+    const invalidField = serverError(
+      '{"name":"builtins.ValueError","message":"Invalid field \'foo\' on model \'sale.order\'"}',
     );
     expect(toErrorInfo(invalidField)).toMatchObject({
       kind: 'user',

@@ -1,72 +1,29 @@
-import { createConnectorInvoker, type ResolvedCredential, toErrorInfo } from '@waybill/connector-kit';
+import { createConnectorInvoker } from '@waybill/connector-kit';
 import { testCall } from '@waybill/connector-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { odooConnector } from './connector.js';
-import { type RunningOdooSimulator, startOdooSimulator } from './simulator/index.js';
+import {
+  failure,
+  numberIn,
+  objectOf,
+  protocols,
+  sampleOrder,
+  useOdooSimulator,
+} from './testing/simulator-harness.js';
 
 /**
  * Deliveries and returns against the Odoo simulator over real HTTP on 127.0.0.1, through a
  * credential whose allowed hosts name the simulator's host.
  */
 
-let server: RunningOdooSimulator;
+const server = useOdooSimulator();
+const { credential } = server;
 const invoker = createConnectorInvoker([odooConnector]);
 
-beforeAll(async () => {
-  server = await startOdooSimulator({ port: 0 });
-});
-afterAll(() => server.close());
-beforeEach(() => server.sim.reset());
-
-const protocols = ['jsonrpc', 'json2'] as const;
-
-function credential(protocol: (typeof protocols)[number]): ResolvedCredential {
-  return protocol === 'jsonrpc'
-    ? {
-        id: 'odoo-rpc',
-        type: 'odoo-jsonrpc',
-        values: { url: server.url, database: 'waybill', login: 'admin', password: 'admin' },
-        allowedHosts: ['127.0.0.1'],
-      }
-    : {
-        id: 'odoo-json2',
-        type: 'odoo-json2',
-        values: { url: server.url, apiKey: 'sim-admin-key', database: 'waybill' },
-        allowedHosts: ['127.0.0.1'],
-      };
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return toErrorInfo(error);
-  }
-  throw new Error('expected the call to fail');
-}
-
-function objectOf(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected an object');
-  return Object.fromEntries(Object.entries(value));
-}
-
-function numberIn(value: unknown, key: string): number {
-  const found = objectOf(value)[key];
-  if (typeof found !== 'number') throw new Error(`no number at ${key}`);
-  return found;
-}
-
-const order = {
-  number: 'WEB-3001',
-  source: { system: 'shopify' },
-  currency: 'USD',
-  customer: { ref: 'CUST-0002', name: 'Northwind Traders' },
-  lines: [
-    { sku: 'SKU-1001', quantity: '10', unitPrice: '2.40' },
-    { sku: 'SKU-1004', quantity: '100', unitPrice: '0.35' },
-  ],
-};
+const order = sampleOrder('WEB-3001', { ref: 'CUST-0002', name: 'Northwind Traders' }, [
+  { sku: 'SKU-1001', quantity: '10', unitPrice: '2.40' },
+  { sku: 'SKU-1004', quantity: '100', unitPrice: '0.35' },
+]);
 
 describe.each(protocols)('Odoo deliveries and returns over %s', (protocol) => {
   const run = async (type: string, input: unknown, config: Record<string, unknown> = {}) =>

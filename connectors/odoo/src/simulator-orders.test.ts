@@ -1,9 +1,9 @@
 import { sampleShopifyOrder } from '@waybill/canonical';
-import { createConnectorInvoker, type ResolvedCredential, toErrorInfo } from '@waybill/connector-kit';
+import { createConnectorInvoker } from '@waybill/connector-kit';
 import { testCall } from '@waybill/connector-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { odooConnector } from './connector.js';
-import { type RunningOdooSimulator, startOdooSimulator } from './simulator/index.js';
+import { failure, objectOf, protocols, useOdooSimulator } from './testing/simulator-harness.js';
 
 /**
  * Customers, products, stock and sale orders against the Odoo simulator over real HTTP on
@@ -11,47 +11,9 @@ import { type RunningOdooSimulator, startOdooSimulator } from './simulator/index
  * name the simulator's host.
  */
 
-let server: RunningOdooSimulator;
+const server = useOdooSimulator();
+const { credential } = server;
 const invoker = createConnectorInvoker([odooConnector]);
-
-beforeAll(async () => {
-  server = await startOdooSimulator({ port: 0 });
-});
-afterAll(() => server.close());
-beforeEach(() => server.sim.reset());
-
-const protocols = ['jsonrpc', 'json2'] as const;
-
-function credential(protocol: (typeof protocols)[number]): ResolvedCredential {
-  return protocol === 'jsonrpc'
-    ? {
-        id: 'odoo-rpc',
-        type: 'odoo-jsonrpc',
-        values: { url: server.url, database: 'waybill', login: 'admin', password: 'admin' },
-        allowedHosts: ['127.0.0.1'],
-      }
-    : {
-        id: 'odoo-json2',
-        type: 'odoo-json2',
-        values: { url: server.url, apiKey: 'sim-admin-key', database: 'waybill' },
-        allowedHosts: ['127.0.0.1'],
-      };
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return toErrorInfo(error);
-  }
-  throw new Error('expected the call to fail');
-}
-
-function objectOf(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected an object');
-  return Object.fromEntries(Object.entries(value));
-}
 
 const usOrder = {
   ...sampleShopifyOrder,

@@ -1,7 +1,13 @@
-import { createConnectorInvoker, type ResolvedCredential } from '@waybill/connector-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createConnectorInvoker } from '@waybill/connector-kit';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { odooConnector } from './connector.js';
-import { type RunningOdooSimulator, startOdooSimulator } from './simulator/index.js';
+import {
+  type OdooProtocol,
+  objectOf,
+  protocols,
+  useOdooSimulator,
+  withoutDatabase,
+} from './testing/simulator-harness.js';
 
 /**
  * The odoo.modelChanged trigger against the Odoo simulator over real HTTP on 127.0.0.1, with the
@@ -9,42 +15,19 @@ import { type RunningOdooSimulator, startOdooSimulator } from './simulator/index
  * are exact.
  */
 
-let server: RunningOdooSimulator;
 let clock = new Date('2026-03-02T09:00:00Z');
+// This file resets on its own: the clock goes back first, because the reset stamps the seed from it.
+const server = useOdooSimulator({ now: () => clock, resetEachTest: false });
 const invoker = createConnectorInvoker([odooConnector]);
 
-beforeAll(async () => {
-  server = await startOdooSimulator({ port: 0, now: () => clock });
-});
-afterAll(() => server.close());
 beforeEach(() => {
   clock = new Date('2026-03-02T09:00:00Z');
   server.sim.reset();
 });
 
-const protocols = ['jsonrpc', 'json2'] as const;
-
-function credential(protocol: (typeof protocols)[number]): ResolvedCredential {
-  return protocol === 'jsonrpc'
-    ? {
-        id: 'odoo-rpc',
-        type: 'odoo-jsonrpc',
-        values: { url: server.url, database: 'waybill', login: 'admin', password: 'admin' },
-        allowedHosts: ['127.0.0.1'],
-      }
-    : {
-        id: 'odoo-json2',
-        type: 'odoo-json2',
-        values: { url: server.url, apiKey: 'sim-admin-key' },
-        allowedHosts: ['127.0.0.1'],
-      };
-}
-
-function objectOf(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected an object');
-  return Object.fromEntries(Object.entries(value));
-}
+// The JSON-2 credential names no database (JSON-2 makes it optional), so polling is shown not to need one.
+const credential = (protocol: OdooProtocol) =>
+  protocol === 'json2' ? withoutDatabase(server.credential(protocol)) : server.credential(protocol);
 
 function at(time: string) {
   clock = new Date(`2026-03-02T${time}Z`);

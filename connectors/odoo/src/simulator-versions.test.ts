@@ -1,8 +1,14 @@
-import { createConnectorInvoker, type ResolvedCredential } from '@waybill/connector-kit';
+import { createConnectorInvoker } from '@waybill/connector-kit';
 import { testCall } from '@waybill/connector-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { odooConnector } from './connector.js';
-import { type RunningOdooSimulator, startOdooSimulator } from './simulator/index.js';
+import {
+  numberIn,
+  objectOf,
+  sampleOrder,
+  useOdooSimulator,
+  withoutDatabase,
+} from './testing/simulator-harness.js';
 
 /**
  * The whole order-to-credit cycle against the simulator impersonating Odoo 17, 18 and 19 over
@@ -15,45 +21,23 @@ const versions = ['17.0', '18.0', '19.0'] as const;
 // Odoo 19 renamed sale.order.line's unit field.
 const UOM_FIELD = { '17.0': 'product_uom', '18.0': 'product_uom', '19.0': 'product_uom_id' } as const;
 
-function objectOf(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('expected an object');
-  return Object.fromEntries(Object.entries(value));
-}
-
-function numberIn(value: unknown, key: string): number {
-  const found = objectOf(value)[key];
-  if (typeof found !== 'number') throw new Error(`no number at ${key}`);
-  return found;
-}
-
 describe.each(versions)('the order-to-credit cycle on Odoo %s', (serverVersion) => {
-  let server: RunningOdooSimulator;
-  beforeAll(async () => {
-    server = await startOdooSimulator({ port: 0, serverVersion });
-  });
-  afterAll(() => server.close());
-
-  const rpc = (): ResolvedCredential => ({
-    id: `odoo-${serverVersion}`,
-    type: 'odoo-jsonrpc',
-    values: { url: server.url, database: 'waybill', login: 'admin', password: 'admin' },
-    allowedHosts: ['127.0.0.1'],
-  });
+  // A fresh simulator per version, and a single test on it: nothing to reset.
+  const server = useOdooSimulator({ serverVersion, resetEachTest: false });
+  const rpc = () => server.credential('jsonrpc', 'admin', `odoo-${serverVersion}`);
   const run = async (type: string, input: unknown, config: Record<string, unknown> = {}) =>
     (await invoker.invoke(testCall({ type, input, config, credential: rpc() }))).output;
 
   it('sells in another unit, ships, returns, invoices, takes payment and credits', async () => {
-    const order = {
-      number: `EDI-${serverVersion}`,
-      source: { system: 'edi' },
-      currency: 'USD',
-      customer: { ref: 'CUST-0010', name: 'Windy City Wholesale' },
-      lines: [
+    const order = sampleOrder(
+      `EDI-${serverVersion}`,
+      { ref: 'CUST-0010', name: 'Windy City Wholesale' },
+      [
         { sku: 'SKU-1022', quantity: '2', uom: 'Dozens', unitPrice: '9.60' },
         { sku: 'SKU-1033', quantity: '3', unitPrice: '3.90' },
       ],
-    };
+      'edi',
+    );
     const created = await run('odoo.createSaleOrder', order, { confirm: true });
     expect(created).toMatchObject({ created: true, state: 'sale' });
     const orderId = numberIn(created, 'orderId');
@@ -88,19 +72,10 @@ describe.each(versions)('the order-to-credit cycle on Odoo %s', (serverVersion) 
 });
 
 describe.each(['17.0', '18.0'] as const)('a JSON-2 credential on Odoo %s', (serverVersion) => {
-  let server: RunningOdooSimulator;
-  beforeAll(async () => {
-    server = await startOdooSimulator({ port: 0, serverVersion });
-  });
-  afterAll(() => server.close());
+  const server = useOdooSimulator({ serverVersion, resetEachTest: false });
 
   it('tells a JSON-2 credential that this server has no JSON-2 API', async () => {
-    const json2: ResolvedCredential = {
-      id: `odoo-json2-${serverVersion}`,
-      type: 'odoo-json2',
-      values: { url: server.url, apiKey: 'sim-admin-key' },
-      allowedHosts: ['127.0.0.1'],
-    };
+    const json2 = withoutDatabase(server.credential('json2', 'admin', `odoo-json2-${serverVersion}`));
     const result = await invoker.testCredential(json2, new AbortController().signal);
     expect(result).toEqual({
       ok: false,

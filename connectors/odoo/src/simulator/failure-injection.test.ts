@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { createOdooSimulator } from './simulator.js';
+import { createOdooSimulator, type OdooSimulator } from './simulator.js';
 import { json2, jsonRpc, objectOf, rpcErrorOf } from './testing.js';
+
+/**
+ * JSON-RPC common.version as a bare Response. The injected failures are checked on status and
+ * headers, and the 500 answers with an HTML page, which jsonRpc() would try to read as JSON.
+ */
+const rawVersionCall = (sim: OdooSimulator) =>
+  sim.app.request('/jsonrpc', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'call',
+      params: { service: 'common', method: 'version', args: [] },
+      id: 1,
+    }),
+  });
 
 describe('failure injection', () => {
   it('answers 429 with Retry-After on both protocols, then recovers', async () => {
     const sim = createOdooSimulator();
     const rpc = jsonRpc(sim.app);
     sim.failNext({ kind: 'http-429', retryAfterSeconds: 7 });
-    const limited = await sim.app.request('/jsonrpc', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        method: 'call',
-        params: { service: 'common', method: 'version', args: [] },
-        id: 1,
-      }),
-    });
+    const limited = await rawVersionCall(sim);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
     expect((await rpc.call('common', 'version', [])).status).toBe(200);
@@ -33,16 +40,7 @@ describe('failure injection', () => {
   it('answers HTTP 500: an HTML page in front of JSON-RPC, Odoo’s JSON error body on JSON-2', async () => {
     const sim = createOdooSimulator();
     sim.failNext({ kind: 'http-500', count: 2 });
-    const rpc = await sim.app.request('/jsonrpc', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        method: 'call',
-        params: { service: 'common', method: 'version', args: [] },
-        id: 1,
-      }),
-    });
+    const rpc = await rawVersionCall(sim);
     expect(rpc.status).toBe(500);
     expect(rpc.headers.get('content-type')).toContain('text/html');
     const response = await json2(sim.app)('res.partner', 'search', { domain: [] });

@@ -12,8 +12,9 @@ describe('startOdooSimulator over real HTTP', () => {
     await running.close();
   });
 
-  const rpc = async (service: string, method: string, args: unknown[]) => {
-    const response = await fetch(`${running.url}/jsonrpc`, {
+  // `url` defaults to the suite's simulator; the last test also calls one of its own.
+  const rpc = async (service: string, method: string, args: unknown[], url = running.url) => {
+    const response = await fetch(`${url}/jsonrpc`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { service, method, args }, id: 7 }),
@@ -65,17 +66,8 @@ describe('startOdooSimulator over real HTTP', () => {
     const hanging = fetch(`${other.url}/web/version`)
       .then(() => 'answered')
       .catch(() => 'dropped');
-    const rpcHang = fetch(`${other.url}/jsonrpc`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        method: 'call',
-        params: { service: 'common', method: 'version', args: [] },
-        id: 1,
-      }),
-    }).then(
-      (response) => response.status,
+    const rpcHang = rpc('common', 'version', [], other.url).then(
+      (answer) => answer.status,
       () => 'dropped',
     );
     await new Promise((resolve) => setTimeout(resolve, 30));
