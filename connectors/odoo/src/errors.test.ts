@@ -105,7 +105,8 @@ describe('Odoo error mapping', () => {
     expect(toErrorInfo(error)).toMatchObject({
       kind: 'user',
       code: 'ODOO_ACCESS_DENIED',
-      message: 'Invalid apikey.',
+      message:
+        'Odoo at erp.example.com did not accept the API key (Invalid apikey.); check the API key in the credential, and that its user is active.',
     });
   });
 

@@ -119,9 +119,13 @@ export function classifyOdooException(name: string | undefined): Classification 
 export function odooFaultError(fault: OdooFault, site: OdooCallSite): WaybillError {
   const classification = classifyOdooException(fault.name);
   const text = faultMessage(fault);
-  const message = text
-    ? sentence(text)
-    : `Odoo at ${site.host} failed${callName(site)} with ${fault.name ?? 'an unnamed error'}.`;
+  // Odoo's own words for a refused API key ("Invalid apikey.") do not say what to fix.
+  const refusedKey = fault.name === 'werkzeug.exceptions.Unauthorized';
+  const message = refusedKey
+    ? `Odoo at ${site.host} did not accept the API key${text ? ` (${sentence(text)})` : ''}; check the API key in the credential, and that its user is active.`
+    : text
+      ? sentence(text)
+      : `Odoo at ${site.host} failed${callName(site)} with ${fault.name ?? 'an unnamed error'}.`;
   const init = {
     code: classification.code,
     message,

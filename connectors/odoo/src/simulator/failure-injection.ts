@@ -7,13 +7,21 @@ import type { OdooExceptionName } from './errors.js';
  *   proxy gives),
  * - `http-429`: Too Many Requests with `Retry-After`,
  * - `timeout`: no answer until the client gives up (or `hangMs`, then 504),
+ * - `timeout-after-commit`: the call runs and commits, then the answer is lost the same way (a
+ *   proxy that gave up while Odoo finished): what a retry must not turn into a second record,
  * - `jsonrpc-error`: an Odoo exception (default a UserError) in the protocol's own error shape,
  * - `session-expired`: JSON-RPC error code 100 / JSON-2 403 with `odoo.http.SessionExpiredException`.
  *
  * @example
  * const kind: FailureKind = 'http-429';
  */
-export type FailureKind = 'http-500' | 'http-429' | 'timeout' | 'jsonrpc-error' | 'session-expired';
+export type FailureKind =
+  | 'http-500'
+  | 'http-429'
+  | 'timeout'
+  | 'timeout-after-commit'
+  | 'jsonrpc-error'
+  | 'session-expired';
 
 export const FailNextSchema = Type.Object(
   {
@@ -21,6 +29,7 @@ export const FailNextSchema = Type.Object(
       Type.Literal('http-500'),
       Type.Literal('http-429'),
       Type.Literal('timeout'),
+      Type.Literal('timeout-after-commit'),
       Type.Literal('jsonrpc-error'),
       Type.Literal('session-expired'),
     ]),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunningOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { startOdooSimulator } from '@waybill/connector-odoo/simulator';
+import { createPoller } from '@waybill/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
 import { repoRoot } from './waybill-processes.js';
@@ -83,6 +84,72 @@ export function describeOdooFlowSuite(backend: Backend) {
       expect(detail.error).toMatchObject({ nodeId: 'create_order', code: 'ODOO_UNKNOWN_SKU', kind: 'user' });
       expect(detail.error?.message).toContain('NOT-IN-ODOO');
       expect(odoo.sim.records('sale.order', [['client_order_ref', '=', '#1006']])).toHaveLength(0);
+    });
+
+    it('polls Odoo for changed contacts and, after a restart, resumes from the stored cursor', async () => {
+      let simClock = Date.parse('2026-06-01T10:00:00Z');
+      const polled = await startOdooSimulator({ now: () => new Date(simClock) });
+      try {
+        const credential = {
+          id: 'odoo-polled',
+          type: 'odoo-json2',
+          name: 'Polled Odoo',
+          values: { url: polled.url, apiKey: 'sim-admin-key', database: 'waybill' },
+          allowedHosts: ['127.0.0.1'],
+        };
+        expect((await t.call('POST', '/api/credentials', credential)).status).toBe(201);
+        const definition = {
+          schemaVersion: 1,
+          id: 'odoo-contact-changes',
+          name: 'Odoo contact changes',
+          trigger: {
+            type: 'odoo.modelChanged',
+            credential: 'odoo-polled',
+            config: { model: 'res.partner', fields: ['name', 'email'], intervalSeconds: 60 },
+            businessKey: 'record.name',
+          },
+          nodes: [{ id: 'seen', type: 'core.transform', config: { expression: 'record.email' } }],
+          edges: [{ from: 'trigger', to: 'seen' }],
+        };
+        expect(
+          (await t.call('POST', '/api/flows', { id: definition.id, name: definition.name, definition }))
+            .status,
+        ).toBe(201);
+        expect(
+          (await t.call('POST', `/api/flows/${definition.id}/deployments`, { revision: 1 })).status,
+        ).toBe(201);
+
+        let clock = Date.parse('2026-06-01T11:00:00Z');
+        const poller = () =>
+          createPoller({ ...t.deps, connectors: t.invoker, secrets: t.secrets, now: () => clock });
+        // The first poll only notes where Odoo is: the 20 seeded contacts are not news.
+        expect(await poller().tick()).toBe(0);
+
+        simClock += 5000;
+        polled.sim.execute('res.partner', 'create', [
+          { name: 'Fabrikam Supply', email: 'orders@fabrikam.example' },
+        ]);
+        clock += 61_000;
+        // A new poller is a restart: it starts from the cursor in the database.
+        expect(await poller().tick()).toBe(1);
+
+        simClock += 5000;
+        const [id] = polled.sim.execute('res.partner', 'search', [
+          [['name', '=', 'Fabrikam Supply']],
+        ]) as number[];
+        polled.sim.execute('res.partner', 'write', [[id], { email: 'purchasing@fabrikam.example' }]);
+        clock += 61_000;
+        const again = poller();
+        expect(await again.tick()).toBe(1);
+        clock += 61_000;
+        expect(await again.tick()).toBe(0);
+
+        const runs = (await t.store.executions.list({ flowId: definition.id })).items;
+        expect(runs.map((run) => run.businessKey)).toEqual(['Fabrikam Supply', 'Fabrikam Supply']);
+        for (const run of runs) expect((await t.waitForExecution(run.id)).status).toBe('succeeded');
+      } finally {
+        await polled.close();
+      }
     });
 
     it('never writes the Odoo API key into execution history', async () => {

@@ -138,13 +138,18 @@ export function handleJsonRpc(core: SimCore) {
       await core.failures.hang(c.req.raw.signal, rule.hangMs ?? 60_000);
       return c.html(htmlError(504, 'Gateway Timeout', 'The upstream server did not answer in time.'), 504);
     }
-    if (rule) return injectedResponse(c, db, id, rule);
+    const lostAnswer = rule?.kind === 'timeout-after-commit';
+    if (rule && !lostAnswer) return injectedResponse(c, db, id, rule);
     const uid = service === 'object' && typeof args[1] === 'number' ? args[1] : undefined;
     try {
       const serve = SERVICES.get(service);
       if (!serve) throw new OdooError('builtins.KeyError', `'${service}'`);
       const result = serve(db, method, args);
       core.log({ ...call, uid, outcome: 'ok' });
+      if (lostAnswer) {
+        await core.failures.hang(c.req.raw.signal, rule.hangMs ?? 60_000);
+        return c.html(htmlError(504, 'Gateway Timeout', 'The upstream server did not answer in time.'), 504);
+      }
       return c.json(rpcResult(id, result));
     } catch (error) {
       const odooError = toOdooError(error);

@@ -104,10 +104,15 @@ export function handleJson2(core: SimCore) {
       await core.failures.hang(c.req.raw.signal, rule.hangMs ?? 60_000);
       return c.html('<h1>Gateway Timeout</h1>', 504);
     }
-    if (rule) return injectedResponse(rule);
+    const lostAnswer = rule?.kind === 'timeout-after-commit';
+    if (rule && !lostAnswer) return injectedResponse(rule);
     try {
       const result = runJson2(core, uid, modelName, methodName, params);
       core.log({ ...call, uid, outcome: 'ok' });
+      if (lostAnswer) {
+        await core.failures.hang(c.req.raw.signal, rule.hangMs ?? 60_000);
+        return c.html('<h1>Gateway Timeout</h1>', 504);
+      }
       return c.json(result ?? null);
     } catch (error) {
       const odooError = toOdooError(error);
