@@ -19,4 +19,8 @@ export const odooConnector = defineConnector({
   operations: odooOperations,
   triggers: [modelChangedTrigger],
   credentialTypes: [...odooCredentialTypes],
+  // Odoo has no request quota of its own; this keeps one worker's burst (a batch flow's fan-out)
+  // from queueing hundreds of RPCs on a small Odoo's few HTTP workers. Bound a small Odoo
+  // further with the credential's maxConcurrency.
+  rateLimit: { requests: 50, perSeconds: 1, burst: 100 },
 });

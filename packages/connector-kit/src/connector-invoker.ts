@@ -117,7 +117,9 @@ export function createConnectorInvoker(
   }
   const http = options.http ?? createHttpClient();
   const rateLimiter = options.rateLimiter ?? createRateLimiter();
-  const manifests = [...operations.values()].map(manifestOf);
+  const manifests = [...operations.values()].map((operation) =>
+    manifestOf(operation, owners.get(operation.type)?.rateLimit),
+  );
 
   // An operation with a limit of its own has its own bucket; the rest share the connector's.
   const bind = (

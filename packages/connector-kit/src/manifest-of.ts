@@ -1,5 +1,6 @@
 import type { JsonSchema, NodeTypeManifest } from '@waybill/flow';
 import type { Operation } from './define-operation.js';
+import type { RateLimit } from './http/rate-limiter.js';
 
 /**
  * The node type manifest of an operation, as plain JSON data: TypeBox's symbol keys are dropped by
@@ -10,7 +11,8 @@ import type { Operation } from './define-operation.js';
  * // { type: 'http.request', title: 'HTTP request', category: 'http', effect: 'write', configSchema: {...},
  * //   outputs: ['out'], defaultPort: 'out', credential: { types: ['http-bearer', ...], required: false } }
  */
-export function manifestOf(operation: Operation): NodeTypeManifest {
+export function manifestOf(operation: Operation, connectorRateLimit?: RateLimit): NodeTypeManifest {
+  const rateLimit = operation.rateLimit ?? connectorRateLimit;
   const outputs = operation.outputs ?? ['out'];
   const manifest: NodeTypeManifest = {
     type: operation.type,
@@ -31,6 +33,8 @@ export function manifestOf(operation: Operation): NodeTypeManifest {
           },
         }
       : {}),
+    idempotency: operation.idempotency,
+    ...(rateLimit ? { rateLimit: { ...rateLimit } } : {}),
     ...(operation.inputSchema ? { inputSchema: plainSchema(operation.inputSchema) } : {}),
     ...(operation.outputSchema ? { outputSchema: plainSchema(operation.outputSchema) } : {}),
   };

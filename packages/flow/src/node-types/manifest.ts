@@ -37,6 +37,10 @@ export interface NodeTypeManifest {
   /** Declared by connector operations so the canvas can show what goes in and what comes out. */
   inputSchema?: JsonSchema;
   outputSchema?: JsonSchema;
+  /** Connector operations: how a write stays effectively once (native-key, upsert-by-external-id, lookup-before-create, none). */
+  idempotency?: string;
+  /** Connector operations: how fast calls with one credential may go (the operation's or its connector's). */
+  rateLimit?: { requests: number; perSeconds: number; burst?: number };
 }
 
 export interface TriggerTypeManifest {

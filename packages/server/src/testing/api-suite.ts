@@ -403,7 +403,18 @@ export function describeApiSuite(backend: Backend) {
           category: 'core',
           configSchema: expect.any(Object),
         });
-        expect(nodeType('http.request')).toMatchObject({ effect: 'write', outputs: ['out'] });
+        expect(nodeType('http.request')).toMatchObject({
+          effect: 'write',
+          outputs: ['out'],
+          idempotency: 'native-key',
+        });
+        expect(nodeType('odoo.createSaleOrder')).toMatchObject({
+          category: 'odoo',
+          effect: 'write',
+          idempotency: 'lookup-before-create',
+          rateLimit: { requests: 50, perSeconds: 1 },
+          credential: { types: ['odoo-jsonrpc', 'odoo-json2'], required: true },
+        });
         expect(body.triggerTypes.map((t: { type: string }) => t.type)).toContain('core.webhook');
         const bearer = body.credentialTypes.find((c: { type: string }) => c.type === 'http-bearer');
         expect(bearer.fields).toContainEqual(expect.objectContaining({ name: 'token', secret: true }));
