@@ -146,6 +146,7 @@ async function measure(backend: Backend) {
 
     // 1. Peak rate: a burst from 32 senders, timed until the last execution has finished.
     const commitsBefore = await commits(server);
+    const cpuBefore = await server.cpuMs();
     const started = performance.now();
     let next = 0;
     await Promise.all(
@@ -156,6 +157,7 @@ async function measure(backend: Backend) {
     const finished = await waitForSucceeded(server.url, 200 + BURST);
     const peakRate = (BURST * 1000) / (finished - started);
     const commitsPerExecution = ((await commits(server)) - commitsBefore) / BURST;
+    const cpuPerExecutionMs = ((await server.cpuMs()) - cpuBefore) / BURST;
 
     // 2. Latency at 80% of the peak rate, from the intake commit to the end of the execution.
     const rate = Math.floor(peakRate * 0.8);
@@ -194,6 +196,7 @@ async function measure(backend: Backend) {
       p99: pct(99),
       measured: latencies.length,
       commitsPerExecution,
+      cpuPerExecutionMs,
       peakMemoryMiB: await server.peakMemoryMiB(),
       stubCalls: stub.calls(),
     };
@@ -222,6 +225,9 @@ for (const backend of backends) {
   );
   console.log(
     `  commits per execution   ${r.commitsPerExecution.toFixed(2)} (everything: intake, queue, claim, checkpoint, finish)`,
+  );
+  console.log(
+    `  server CPU per execution ${r.cpuPerExecutionMs.toFixed(2)} ms (intake included, during the burst)`,
   );
   console.log(`  server peak memory      ${Math.round(r.peakMemoryMiB)} MiB`);
 }

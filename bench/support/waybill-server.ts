@@ -29,6 +29,14 @@ export async function startWaybill(backend: Backend, options: { worker: boolean;
     databaseUrl: database?.url,
     api: async (method: string, path: string, body?: unknown) =>
       (await api(server.url, method, path, body)).body,
+    /** CPU time the server process has used so far (user + system), in milliseconds. */
+    async cpuMs(): Promise<number> {
+      const stat = await readFile(`/proc/${server.child.pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of the whole line, in clock ticks of 10 ms.
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
     /** The server process's peak resident memory (VmHWM), in MiB. */
     async peakMemoryMiB(): Promise<number> {
       const status = await readFile(`/proc/${server.child.pid}/status`, 'utf8');
