@@ -378,6 +378,16 @@ export function describeApiSuite(backend: Backend) {
           expect((await t.call('POST', '/api/credentials/plain-secret/test')).body.error.code).toBe(
             'CREDENTIAL_NOT_TESTABLE',
           );
+          // A concurrency limit is set, changed and lifted through the API; a bad one is refused.
+          expect(created.body.maxConcurrency).toBeNull();
+          const limited = await t.call('PATCH', '/api/credentials/erp-api', { maxConcurrency: 3 });
+          expect(limited.body.maxConcurrency).toBe(3);
+          const refused = await t.call('PATCH', '/api/credentials/erp-api', { maxConcurrency: 0 });
+          expect(refused.status).toBe(400);
+          expect(JSON.stringify(refused.body.error)).toContain('maxConcurrency');
+          expect((await t.call('GET', '/api/credentials/erp-api')).body.maxConcurrency).toBe(3);
+          const lifted = await t.call('PATCH', '/api/credentials/erp-api', { maxConcurrency: null });
+          expect(lifted.body.maxConcurrency).toBeNull();
         } finally {
           api.close();
         }
