@@ -6,6 +6,7 @@ import { openApiDocument } from './http/openapi-document.js';
 import { registerRoutes } from './http/register-routes.js';
 import type { RouteSpec } from './http/route.js';
 import { createWebhookIntake } from './intake/webhook-intake.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { deadLetterRoutes } from './routes/dead-letter-routes.js';
@@ -37,6 +38,7 @@ export function createApp(deps: ServerDeps) {
     ...deadLetterRoutes(deps),
     ...credentialRoutes(deps),
     ...catalogRoutes(deps),
+    ...auditRoutes(deps),
     ...eventRoutes(deps),
     ...hookRoutes(intake, deps.metrics),
   ];

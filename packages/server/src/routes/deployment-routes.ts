@@ -33,15 +33,22 @@ export function deploymentRoutes(deps: ServerDeps, intake: Pick<WebhookIntake, '
       },
       handler: async ({ params, body }) => {
         const revision = await findRevision(deps, params.flowId, body.revision);
+        const previous = await store.deployments.current(params.flowId);
         const deployment = await store.deployments.deploy(params.flowId, revision.hash, null);
         // This server serves the new revision at once; others within their cache time (1 s).
         intake.invalidate(params.flowId);
+        // Deploying an older revision than the live one is a rollback, and the audit log says so.
+        const rollback = previous !== undefined && revision.version < previous.version;
         await store.audit.append({
           actor: 'system',
-          action: 'flow.deploy',
+          action: rollback ? 'flow.rollback' : 'flow.deploy',
           targetType: 'flow',
           targetId: params.flowId,
-          details: { revision: revision.hash, version: revision.version },
+          details: {
+            revision: revision.hash,
+            version: revision.version,
+            ...(previous ? { previousVersion: previous.version } : {}),
+          },
         });
         return json(201, deployment);
       },

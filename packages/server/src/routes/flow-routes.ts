@@ -51,6 +51,12 @@ export function flowRoutes(deps: ServerDeps) {
           await saveRevision(deps, body.id, body.definition, { dryRun: true });
         }
         await store.flows.create({ id: body.id, name: body.name, description: body.description ?? null });
+        await store.audit.append({
+          actor: 'system',
+          action: 'flow.create',
+          targetType: 'flow',
+          targetId: body.id,
+        });
         if (body.definition) await saveRevision(deps, body.id, body.definition, {});
         return json(201, await store.flows.get(body.id));
       },
@@ -97,6 +103,12 @@ export function flowRoutes(deps: ServerDeps) {
       },
       handler: async ({ params, c }) => {
         if (!(await store.flows.delete(params.flowId))) throw notFound('flow', params.flowId);
+        await store.audit.append({
+          actor: 'system',
+          action: 'flow.delete',
+          targetType: 'flow',
+          targetId: params.flowId,
+        });
         return c.body(null, 204);
       },
     }),

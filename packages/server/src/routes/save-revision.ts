@@ -40,8 +40,18 @@ export async function saveRevision(
     );
   }
   if (options.dryRun) return undefined;
-  return deps.store.revisions.save(flowId, result.flow, revisionHash(result.flow), {
+  const saved = await deps.store.revisions.save(flowId, result.flow, revisionHash(result.flow), {
     ...(options.createdBy ? { createdBy: options.createdBy } : {}),
     ...(options.message ? { message: options.message } : {}),
   });
+  if (saved.created) {
+    await deps.store.audit.append({
+      actor: options.createdBy ?? 'system',
+      action: 'flow.save',
+      targetType: 'flow',
+      targetId: flowId,
+      details: { revision: saved.revision.hash, version: saved.revision.version },
+    });
+  }
+  return saved;
 }

@@ -394,6 +394,57 @@ export function describeApiSuite(backend: Backend) {
       });
     });
 
+    describe('the audit log', () => {
+      it('records flow saves, deploys and rollbacks, searchable by target and action and exported as JSON lines', async () => {
+        const flow = orderIntakeFlow({ id: 'audited' });
+        expect(
+          (await t.call('POST', '/api/flows', { id: 'audited', name: 'Audited', definition: flow })).status,
+        ).toBe(201);
+        const changed = { ...flow, name: 'Audited, renamed' };
+        expect((await t.call('POST', '/api/flows/audited/revisions', { definition: changed })).status).toBe(
+          201,
+        );
+        await t.call('POST', '/api/flows/audited/deployments', { revision: 2 });
+        await t.call('POST', '/api/flows/audited/deployments', { revision: 1 });
+
+        const log = await t.call('GET', '/api/audit?targetId=audited');
+        expect(log.status).toBe(200);
+        expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+          'flow.rollback',
+          'flow.deploy',
+          'flow.save',
+          'flow.save',
+          'flow.create',
+        ]);
+        expect(log.body.items[0]).toMatchObject({
+          actor: expect.any(String),
+          targetType: 'flow',
+          details: { version: 1, previousVersion: 2 },
+        });
+        const rollbacks = await t.call('GET', '/api/audit?targetId=audited&action=flow.rollback');
+        expect(rollbacks.body.items).toHaveLength(1);
+
+        const first = await t.call('GET', '/api/audit?targetId=audited&limit=2');
+        expect(first.body.items).toHaveLength(2);
+        const rest = await t.call(
+          'GET',
+          `/api/audit?targetId=audited&limit=10&cursor=${first.body.nextCursor}`,
+        );
+        expect([...first.body.items, ...rest.body.items].map((e: { id: number }) => e.id)).toEqual(
+          log.body.items.map((e: { id: number }) => e.id),
+        );
+        expect((await t.call('GET', '/api/audit?cursor=not-a-cursor')).status).toBe(400);
+
+        const exported = await t.app.request('/api/audit/export?targetId=audited');
+        expect(exported.headers.get('content-type')).toContain('application/x-ndjson');
+        const lines = (await exported.text())
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line));
+        expect(lines.map((e) => e.action)).toEqual(log.body.items.map((e: { action: string }) => e.action));
+      });
+    });
+
     describe('the service itself', () => {
       it('describes every route in its OpenAPI document with the permission it needs', async () => {
         const doc = await t.call('GET', '/api/openapi.json');
