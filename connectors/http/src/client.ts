@@ -15,6 +15,8 @@ import type { BoundHttpClient } from '@waybill/connector-kit';
  */
 export interface OutboundRequest {
   method: string;
+  /** Safe to send twice (see HttpRequest.idempotent). */
+  idempotent: boolean;
   url: string;
   headers: Record<string, string>;
   body: string | undefined;
@@ -47,6 +49,7 @@ export interface HttpResult {
 export async function sendRequest(http: BoundHttpClient, request: OutboundRequest): Promise<HttpResult> {
   const response = await http.request({
     method: request.method,
+    idempotent: request.idempotent,
     url: request.url,
     headers: request.headers,
     body: request.body,

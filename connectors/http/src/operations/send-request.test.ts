@@ -41,7 +41,12 @@ function route(request: IncomingMessage, body: string, response: ServerResponse)
       response.writeHead(204);
       return response.end();
     case '/rate-limited':
-      return json(429, { error: 'slow down' }, { 'retry-after': '3' });
+      return json(429, { error: 'slow down' }, { 'retry-after': '30' });
+    case '/flaky':
+      // Fails the first request of each test, then answers.
+      return hits.filter((hit) => hit.url.startsWith('/flaky')).length === 1
+        ? json(503, { error: 'warming up' })
+        : json(200, { ok: true });
     case '/broken':
       return json(500, { error: 'database unavailable' });
     case '/missing':
@@ -156,9 +161,19 @@ describe('http.request against a loopback server', () => {
       kind: 'connector',
       code: 'RATE_LIMITED',
       retryable: true,
-      retryAfterMs: 3000,
+      retryAfterMs: 30_000,
       upstream: { status: 429, body: '{"error":"slow down"}' },
     });
+  });
+
+  it('repeats a request that met a 503 in place when it carries an idempotency key, and not when the key is off', async () => {
+    const output = (await invoker.invoke(call({ url: `${base}/flaky` }))).output;
+    expect(output).toMatchObject({ status: 200, body: { ok: true } });
+    expect(hits.filter((hit) => hit.url === '/flaky')).toHaveLength(2);
+    hits.length = 0;
+    const error = await failure(invoker.invoke(call({ url: `${base}/flaky`, idempotencyHeader: null })));
+    expect(error).toMatchObject({ code: 'HTTP_503', retryable: true });
+    expect(hits.filter((hit) => hit.url === '/flaky')).toHaveLength(1);
   });
 
   it('turns 500 into a retryable connector error', async () => {

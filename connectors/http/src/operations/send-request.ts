@@ -183,6 +183,9 @@ export function prepareRequest(
 
   return {
     method,
+    // Repeating it is harmless when the method says so or the target deduplicates on the key,
+    // so the HTTP client may retry a 5xx or a dropped connection in place.
+    idempotent: idempotencyHeader !== null || ['GET', 'PUT', 'DELETE'].includes(method),
     url: url.href,
     headers,
     body,

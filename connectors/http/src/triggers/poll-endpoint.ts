@@ -60,6 +60,7 @@ export const pollEndpointTrigger = defineTrigger({
     const auth = credentialHeaders(ctx.credential);
     const result = await sendRequest(ctx.http, {
       method: 'GET',
+      idempotent: true,
       url: url.href,
       headers: { accept: 'application/json', ...(ctx.config.headers ?? {}), ...auth.headers },
       body: undefined,
