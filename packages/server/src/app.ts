@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, type ErrorBody } from './http/api-error.js';
 import { openApiDocument } from './http/openapi-document.js';
 import { registerRoutes } from './http/register-routes.js';
@@ -45,6 +47,25 @@ export function createApp(deps: ServerDeps) {
 
   const app = new Hono();
   app.use(requestId());
+  // The studio's pages load no inline script and nothing from other origins; JSON answers are
+  // never to be sniffed as HTML or framed.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  // CORS is closed unless origins are configured: other sites cannot read the API from a browser.
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) {
+    app.use('/api/*', cors({ origin: [...deps.corsOrigins], credentials: true, maxAge: 600 }));
+  }
   const limit = bodyLimit({
     maxSize: deps.limits.maxBodyBytes,
     onError: () => {

@@ -37,6 +37,8 @@ export interface ServerDeps {
   metrics: Metrics;
   version: string;
   now: () => number;
+  /** Browser origins allowed to call the API cross-site; absent or empty keeps CORS closed. */
+  corsOrigins?: readonly string[];
 }
 
 export const defaultLimits: ServerLimits = {

@@ -20,6 +20,8 @@ export interface WaybillConfig {
   shutdownGraceSeconds: number;
   /** How often workers report they are alive; an execution is taken over after four missed beats. */
   heartbeatMs: number;
+  /** Browser origins allowed to call the API from other sites; none by default (CORS closed). */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -48,6 +50,7 @@ export function parseConfig(
     maxQueueDepth: integer(env, 'WAYBILL_MAX_QUEUE_DEPTH', 100_000, 1, 100_000_000),
     shutdownGraceSeconds: integer(env, 'WAYBILL_SHUTDOWN_GRACE_SECONDS', 30, 0, 3600),
     heartbeatMs: integer(env, 'WAYBILL_HEARTBEAT_MS', 5000, 100, 600_000),
+    corsOrigins: origins(env, 'WAYBILL_CORS_ORIGINS'),
   };
   return { ...config, ...overrides };
 }
@@ -83,4 +86,30 @@ function url(env: Record<string, string | undefined>, name: string, protocols: s
     );
   }
   return raw;
+}
+
+/** A comma-separated list of exact origins (scheme, host and port), e.g. https://studio.example.com. */
+function origins(env: Record<string, string | undefined>, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const text = entry.trim();
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      throw new ConfigError(
+        `${name} lists "${text}", which is not an origin like https://studio.example.com.`,
+      );
+    }
+    if (
+      parsed.origin !== text.replace(/\/$/, '') ||
+      (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    ) {
+      throw new ConfigError(
+        `${name} lists "${text}"; give only scheme, host and port, e.g. https://studio.example.com.`,
+      );
+    }
+    return parsed.origin;
+  });
 }

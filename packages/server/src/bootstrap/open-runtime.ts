@@ -85,6 +85,7 @@ export async function openRuntime(
     limits: { ...defaultLimits, maxBodyBytes: config.maxBodyBytes, maxQueueDepth: config.maxQueueDepth },
     metrics: createMetrics(),
     version: VERSION,
+    corsOrigins: config.corsOrigins,
     now: Date.now,
     async close() {
       await relay.stop();
