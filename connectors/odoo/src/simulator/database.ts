@@ -16,6 +16,7 @@ import {
   USERS,
   WAREHOUSES,
 } from './seed.js';
+import { PRICELISTS } from './seed-pricelists.js';
 
 const MAJOR: Record<ServerVersion, Major> = { '17.0': 17, '18.0': 18, '19.0': 19 };
 
@@ -103,6 +104,12 @@ function seedBase(env: Env): void {
     email: COMPANY.email,
   });
   companyPartner.write({ company_id: 1 });
+  for (const [name, currency, sequence] of PRICELISTS)
+    create(env, 'product.pricelist', {
+      name,
+      sequence,
+      currency_id: idOf(env, 'res.currency', [['name', '=', currency]]),
+    });
   for (const user of USERS) {
     const partner = create(env, 'res.partner', {
       name: user.name,

@@ -36,6 +36,7 @@ export type SimModelName =
   | 'product.category'
   | 'product.template'
   | 'product.product'
+  | 'product.pricelist'
   | 'account.tax'
   | 'stock.location'
   | 'stock.warehouse'

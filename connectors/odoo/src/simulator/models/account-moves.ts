@@ -1,5 +1,6 @@
 import { type Rec, record, roundMoney, search } from '../orm/records.js';
 import type { Env, Row } from '../orm/types.js';
+import { toCompanyCurrency } from './pricelist.js';
 import { lineAmounts } from './taxes.js';
 
 export const INVOICE_TYPES = [
@@ -47,11 +48,12 @@ export function amountResidual(env: Env, row: Row): number {
   return Math.max(0, roundMoney(amountTotal(env, row) - allocated));
 }
 
-// Outgoing documents (customer invoices) count positive in company currency, refunds negative.
+// Outgoing documents (customer invoices) count positive in company currency (converted at the
+// currency's fixed rate), refunds negative.
 const sign = (env: Env, row: Row) =>
   ['out_refund', 'in_invoice', 'in_receipt'].includes(move(env, row).str('move_type')) ? -1 : 1;
 export const signed = (compute: (env: Env, row: Row) => number) => (env: Env, row: Row) =>
-  sign(env, row) * compute(env, row);
+  sign(env, row) * toCompanyCurrency(env, compute(env, row), move(env, row).m2o('currency_id'));
 
 /**
  * payment_state: settled invoices read `paid` (or `in_payment`, per simulator option, which is what Odoo

@@ -4,6 +4,7 @@ import { accountJournal, accountPayment, simAllocation } from './account-payment
 import { BASE_MODELS } from './base.js';
 import { accountMoveReversal } from './move-reversal.js';
 import { accountPaymentRegister } from './payment-register.js';
+import { productPricelist } from './pricelist.js';
 import { PRODUCT_MODELS } from './product.js';
 import { SALE_MODELS } from './sale.js';
 import { saleOrderCancel } from './sale-cancel.js';
@@ -18,6 +19,7 @@ import { accountTax } from './taxes.js';
 export const ALL_MODELS: readonly ModelDef[] = [
   ...BASE_MODELS,
   ...PRODUCT_MODELS,
+  productPricelist,
   accountTax,
   stockLocation,
   stockWarehouse,

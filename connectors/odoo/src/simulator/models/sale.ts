@@ -13,6 +13,7 @@ import {
   one2many,
   selection,
 } from './fields.js';
+import { defaultPricelistId, fromCompanyCurrency } from './pricelist.js';
 import { cancelOrders } from './sale-cancel.js';
 import { invoiceAction } from './sale-invoicing.js';
 import { invoiceLines, lineInvoiceStatus, lineTaxField, lineUomField, saleOrderLine } from './sale-lines.js';
@@ -20,6 +21,8 @@ import { launchProcurement } from './sale-stock.js';
 
 const order = (env: Env, row: Row) => record(env, 'sale.order', row.id);
 const productLines = (so: Rec) => so.list('order_line').filter((line) => !line.str('display_type'));
+const orderCurrency = (so: Rec) =>
+  so.rel('pricelist_id')?.m2o('currency_id') || record(so.env, 'res.company', 1).m2o('currency_id');
 const sum = (so: Rec, field: string) =>
   roundMoney(productLines(so).reduce((total, line) => total + line.num(field), 0));
 
@@ -89,8 +92,14 @@ export const saleOrder: ModelDef = {
     validity_date: date('Expiration'),
     commitment_date: datetime('Delivery Date'),
     order_line: one2many('sale.order.line', 'order_id', 'Order Lines'),
+    // Odoo 17+ fills the pricelist from the customer; without partner pricelists that is the default one.
+    pricelist_id: many2one('product.pricelist', 'Pricelist', {
+      ondelete: 'restrict',
+      default: (env) => defaultPricelistId(env),
+    }),
+    // Odoo computes the order currency from its pricelist (the company's without one), so writes are ignored.
     currency_id: many2one('res.currency', 'Currency', {
-      default: (env) => record(env, 'res.company', 1).m2o('currency_id'),
+      compute: (env, row) => orderCurrency(order(env, row)),
     }),
     amount_untaxed: monetary('Untaxed Amount', {
       compute: (env, row) => sum(order(env, row), 'price_subtotal'),
@@ -235,7 +244,11 @@ export const saleOrderLineModel: ModelDef = {
       vals.name = description ? `${product.name}\n${description}` : product.name;
     }
     if (vals[uom] === undefined || vals[uom] === false) vals[uom] = product.m2o('uom_id');
-    if (vals.price_unit === undefined) vals.price_unit = product.num('list_price');
+    // Sales prices are in the company currency; Odoo's pricelist converts them into the order's.
+    if (vals.price_unit === undefined) {
+      const so = typeof vals.order_id === 'number' ? record(env, 'sale.order', vals.order_id) : undefined;
+      vals.price_unit = fromCompanyCurrency(env, product.num('list_price'), so?.m2o('currency_id') ?? false);
+    }
     const taxes = lineTaxField(env);
     if (vals[taxes] === undefined) vals[taxes] = [[6, 0, product.ids('taxes_id')]];
   },
