@@ -26,3 +26,20 @@ export interface ErrorBody {
   error: { code: string; message: string; pointer?: string; problems?: Problem[] };
   requestId: string;
 }
+
+/**
+ * The 400 for a cursor this API did not hand out (edited, or from another list).
+ *
+ * @example
+ * if (cursor && error instanceof StoreInputError) throw invalidCursor();
+ */
+export function invalidCursor(): ApiError {
+  return new ApiError(
+    400,
+    'INVALID_CURSOR',
+    'The cursor is not one this API handed out; start again without it.',
+    {
+      pointer: '/query/cursor',
+    },
+  );
+}

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { type AuditEvent, StoreInputError } from '@waybill/store';
-import { ApiError } from '../http/api-error.js';
+import { invalidCursor } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import type { ServerDeps } from '../server-deps.js';
-import { AnyObject } from './schemas.js';
+import { AnyObject, pageQuery } from './schemas.js';
 
 const AuditQuery = Type.Object({
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -11,11 +11,6 @@ const AuditQuery = Type.Object({
   targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
-});
-
-const PageQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 
 type Filter = { actor?: string; action?: string; targetId?: string; from?: string; to?: string };
@@ -29,11 +24,6 @@ function toFilter(query: Filter): Filter {
   if (query.to) filter.to = new Date(query.to).toISOString();
   return filter;
 }
-
-const badCursor = () =>
-  new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API handed out; start again without it.', {
-    pointer: '/query/cursor',
-  });
 
 /**
  * The audit log: who did what and when (flow create, save, deploy and rollback, credential changes
@@ -50,7 +40,7 @@ export function auditRoutes(deps: ServerDeps) {
       summary: 'Search the audit log (newest first) by actor, action, target and time',
       tag: 'audit',
       permission: 'audit:read',
-      query: Type.Composite([AuditQuery, PageQuery]),
+      query: Type.Composite([AuditQuery, pageQuery(100)]),
       responses: {
         200: {
           description: 'A page of audit events',
@@ -70,7 +60,7 @@ export function auditRoutes(deps: ServerDeps) {
           });
           return json(200, page);
         } catch (error) {
-          if (cursor && error instanceof StoreInputError) throw badCursor();
+          if (cursor && error instanceof StoreInputError) throw invalidCursor();
           throw error;
         }
       },

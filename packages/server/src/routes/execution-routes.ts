@@ -1,10 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { type ExecutionFilter, StoreInputError } from '@waybill/store';
-import { ApiError, notFound } from '../http/api-error.js';
+import { ApiError, invalidCursor, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import { replayExecution } from '../replay/replay-execution.js';
 import type { ServerDeps } from '../server-deps.js';
-import { AnyObject, ErrorResponse, ExecutionParams, FlowIdParam } from './schemas.js';
+import { AnyObject, ErrorResponse, ExecutionParams, FlowIdParam, pageQuery } from './schemas.js';
 
 const Status = Type.Union(
   ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'].map((s) => Type.Literal(s)),
@@ -25,10 +25,7 @@ export const ExecutionQuery = Type.Object({
   ),
   failedNodeId: Type.Optional(Type.String({ maxLength: 64 })),
 });
-const PageQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-});
+const PageQuery = pageQuery(50);
 
 export function toFilter(query: Static<typeof ExecutionQuery>): ExecutionFilter {
   const filter: ExecutionFilter = {};
@@ -91,12 +88,7 @@ export function executionRoutes(deps: ServerDeps) {
           });
         } catch (error) {
           if (cursor && error instanceof StoreInputError) {
-            throw new ApiError(
-              400,
-              'INVALID_CURSOR',
-              'The cursor is not one this API handed out; start again without it.',
-              { pointer: '/query/cursor' },
-            );
+            throw invalidCursor();
           }
           throw error;
         }

@@ -35,3 +35,16 @@ export const ErrorResponse = Type.Object({
 });
 
 export const AnyObject = Type.Record(Type.String(), Type.Unknown());
+
+/**
+ * Cursor paging parameters of list routes; the cursor is opaque and handed out by the previous page.
+ *
+ * @example
+ * query: Type.Composite([ExecutionQuery, pageQuery(50)])
+ */
+export function pageQuery(defaultLimit: number) {
+  return Type.Object({
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: defaultLimit })),
+  });
+}
