@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_OK } from './cli-error.js';
 import { diffCommand } from './commands/diff-command.js';
+import { rotateKeysCommand } from './commands/keys-command.js';
 import { runCommand } from './commands/run-command.js';
 import { simCommand } from './commands/sim-command.js';
 import { startCommand } from './commands/start-command.js';
@@ -97,6 +98,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--host <host>', 'address to listen on (default: 127.0.0.1)')
     .action(async (system: string, options: { port?: string; host?: string }) => {
       exitCode = await simCommand(system, options, io.out);
+    });
+
+  const keys = program.command('keys').description('manage the master keys credentials are encrypted with');
+  keys
+    .command('rotate')
+    .description('add a new master key and re-key every credential to it, without stopping Waybill')
+    .option(
+      '--no-new-key',
+      're-key to the first key already configured (after setting WAYBILL_SECRET_KEY=<new>,<old>)',
+    )
+    .action(async (options: { newKey?: boolean }) => {
+      exitCode = await rotateKeysCommand(options, io.out);
     });
 
   program

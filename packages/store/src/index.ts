@@ -1,9 +1,15 @@
-export { openCredentialValues, sealCredentialValues } from './credential-cipher.js';
+export {
+  openCredentialValues,
+  rewrapCredentialValues,
+  sealCredentialValues,
+  sealedKeyId,
+} from './credential-cipher.js';
 export { errorSignature, normaliseErrorMessage } from './error-signature.js';
 export { createExecutionIdGenerator, executionIdTime } from './execution-ids.js';
+export { createKeyring, type Keyring, keyId } from './keyring.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export { flowCursorKey } from './repositories/flow-repository.js';
-export { loadSecretKey, parseSecretKey } from './secret-key.js';
+export { addKeyToFile, loadSecretKey, loadSecretKeys, parseSecretKey } from './secret-key.js';
 export {
   CredentialDecryptionError,
   StoreConflictError,

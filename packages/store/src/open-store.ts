@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { SECRET_KEY_BYTES } from './credential-cipher.js';
 import { openDatabase } from './database.js';
 import { createExecutionIdGenerator } from './execution-ids.js';
+import { createKeyring } from './keyring.js';
 import { migrateToLatest } from './migrations/migrations.js';
 import { createAuditRepository } from './repositories/audit-repository.js';
 import { createCredentialRepository } from './repositories/credential-repository.js';
@@ -23,8 +23,13 @@ export interface StoreOptions {
   sqlitePath?: string;
   /** PostgreSQL only: schema to use (created if missing) — lets tests isolate themselves in the shared `test` database. */
   pgSchema?: string;
-  /** 32-byte key for credential encryption (AES-256-GCM). */
-  secretKey: Buffer;
+  /**
+   * 32-byte master key(s) for credential encryption (AES-256-GCM): one key, or several with the
+   * active one first and older ones kept to read credentials not yet rotated.
+   */
+  secretKey: Buffer | readonly Buffer[];
+  /** Reads the master keys again, e.g. from the key file after `waybill keys rotate` elsewhere. */
+  reloadKeys?: () => Promise<readonly Buffer[]>;
   /** Injectable clock for tests; default Date.now. */
   now?: () => number;
 }
@@ -38,11 +43,7 @@ export interface StoreOptions {
  * await store.close();
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  if (options.secretKey.length !== SECRET_KEY_BYTES) {
-    throw new Error(
-      `The secret key must be ${SECRET_KEY_BYTES} bytes; the one given is ${options.secretKey.length}.`,
-    );
-  }
+  let keyring = createKeyring(Buffer.isBuffer(options.secretKey) ? [options.secretKey] : options.secretKey);
   const { db, dialect, schema, commits } = await openDatabase(options);
   try {
     await migrateToLatest(db, dialect, schema);
@@ -58,7 +59,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     dialect,
     clock,
     nowIso: () => new Date(clock()).toISOString(),
-    secretKey: options.secretKey,
+    keys: () => keyring,
+    ...(options.reloadKeys
+      ? {
+          reloadKeys: async () => {
+            keyring = createKeyring((await options.reloadKeys?.()) ?? keyring.all);
+          },
+        }
+      : {}),
     nextExecutionId: () => nextId(clock()),
   };
   let closed: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SECRET_KEY_BYTES } from './credential-cipher.js';
+import { SECRET_KEY_BYTES } from './keyring.js';
 
 /**
  * Finds the key credentials are encrypted with: the WAYBILL_SECRET_KEY value when given, else the
@@ -12,12 +12,47 @@ import { SECRET_KEY_BYTES } from './credential-cipher.js';
  * const secretKey = await loadSecretKey({ env: config.secretKey, keyFile: './data/secret.key' });
  */
 export async function loadSecretKey(options: { env?: string; keyFile: string }): Promise<Buffer> {
-  const env = options.env?.trim();
-  if (env) return parseSecretKey(env, 'WAYBILL_SECRET_KEY');
+  const [active] = await loadSecretKeys(options);
+  if (!active) throw new Error('No secret key was found or created.');
+  return active;
+}
 
+/**
+ * Every master key, the active one first: WAYBILL_SECRET_KEY as a comma-separated list, or the key
+ * file's lines (one key a line), or a new key file with one random key. Older keys stay listed
+ * after a rotation until no credential needs them.
+ *
+ * @example
+ * const keys = await loadSecretKeys({ env: process.env.WAYBILL_SECRET_KEY, keyFile: './data/secret.key' });
+ */
+export async function loadSecretKeys(options: { env?: string; keyFile: string }): Promise<Buffer[]> {
+  const env = options.env?.trim();
+  if (env)
+    return env
+      .split(',')
+      .map((part, index) => parseSecretKey(part, `Key ${index + 1} of WAYBILL_SECRET_KEY`));
   const existing = await readKeyFile(options.keyFile);
   if (existing) return existing;
+  return [await createKeyFile(options.keyFile)];
+}
 
+/**
+ * Puts a new random master key at the top of the key file (the old ones stay below it), written
+ * to a temporary file and renamed so no reader ever sees half a file. Returns every key, new first.
+ *
+ * @example
+ * const keys = await addKeyToFile('./data/secret.key');
+ */
+export async function addKeyToFile(keyFile: string): Promise<Buffer[]> {
+  const keys = [randomBytes(SECRET_KEY_BYTES), ...((await readKeyFile(keyFile)) ?? [])];
+  const temporary = `${keyFile}.${process.pid}.tmp`;
+  await writeFile(temporary, keys.map((key) => `${key.toString('base64')}\n`).join(''), { mode: 0o600 });
+  await rename(temporary, keyFile);
+  return keys;
+}
+
+async function createKeyFile(keyFile: string): Promise<Buffer> {
+  const options = { keyFile };
   await mkdir(dirname(options.keyFile), { recursive: true });
   const key = randomBytes(SECRET_KEY_BYTES);
   try {
@@ -26,7 +61,7 @@ export async function loadSecretKey(options: { env?: string; keyFile: string }):
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const raced = await readKeyFile(options.keyFile);
+    const [raced] = (await readKeyFile(options.keyFile)) ?? [];
     if (!raced) throw error;
     return raced;
   }
@@ -52,7 +87,7 @@ export function parseSecretKey(text: string, source: string): Buffer {
   return key;
 }
 
-async function readKeyFile(path: string): Promise<Buffer | undefined> {
+async function readKeyFile(path: string): Promise<Buffer[] | undefined> {
   let content: Buffer;
   try {
     content = await readFile(path);
@@ -62,7 +97,13 @@ async function readKeyFile(path: string): Promise<Buffer | undefined> {
   }
   // A file holding the raw bytes is accepted too, for keys made with `head -c 32 /dev/urandom`.
   if (content.length === SECRET_KEY_BYTES && !/^[A-Za-z0-9+/=_\s-]+$/.test(content.toString('latin1'))) {
-    return content;
+    return [content];
   }
-  return parseSecretKey(content.toString('utf8'), `The key file ${path}`);
+  const lines = content
+    .toString('utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lines.length === 0) return undefined;
+  return lines.map((line, index) => parseSecretKey(line, `Line ${index + 1} of the key file ${path}`));
 }

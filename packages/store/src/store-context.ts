@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Keyring } from './keyring.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-types.js';
 
@@ -10,7 +11,10 @@ export interface StoreContext {
   readonly clock: () => number;
   /** The clock as the store's ISO text. */
   readonly nowIso: () => string;
-  readonly secretKey: Buffer;
+  /** The master keys credentials are wrapped with (the active one first). */
+  keys(): Keyring;
+  /** Reads the master keys again (a rotation in another process added one); absent = fixed keys. */
+  readonly reloadKeys?: () => Promise<void>;
   /** Makes execution ids that sort by creation time. */
   readonly nextExecutionId: () => string;
 }

@@ -52,8 +52,11 @@ export class StoreInputError extends Error {
  * await store.credentials.reveal('shopify'); // throws CredentialDecryptionError with a wrong key
  */
 export class CredentialDecryptionError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** Set when the credential names a master key this process does not hold. */
+  readonly keyId: string | undefined;
+  constructor(message: string, options?: { cause?: unknown; keyId?: string }) {
     super(message, options);
     this.name = 'CredentialDecryptionError';
+    this.keyId = options?.keyId;
   }
 }

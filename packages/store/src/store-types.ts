@@ -222,6 +222,12 @@ export interface CredentialRepository {
     },
   ): Promise<CredentialMeta | undefined>;
   get(id: string): Promise<CredentialMeta | undefined>;
+  /**
+   * Re-keys every credential under the active master key (data keys rewrapped, v1 rows encrypted
+   * afresh), one row at a time so the service keeps running. Returns how many were changed, and
+   * the ids of those no configured key opens (left as they are).
+   */
+  rotateKeys(): Promise<{ total: number; rotated: number; unreadable: string[]; activeKeyId: string }>;
   /** Decrypts; only the runtime calls this. */
   reveal(id: string): Promise<CredentialWithSecrets | undefined>;
   list(): Promise<CredentialMeta[]>;

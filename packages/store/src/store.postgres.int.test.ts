@@ -24,6 +24,7 @@ const harness: StoreHarness = {
       databaseUrl: DATABASE_URL,
       pgSchema: schema,
       secretKey: options?.secretKey ?? secretKey,
+      ...(options?.reloadKeys ? { reloadKeys: options.reloadKeys } : {}),
       ...(options?.now ? { now: options.now } : {}),
     }),
   async query<T>(text: string, params: unknown[] = []) {

@@ -26,6 +26,7 @@ const harness: StoreHarness = {
     openStore({
       sqlitePath: join(dir, 'nested', 'waybill.db'),
       secretKey: options?.secretKey ?? secretKey,
+      ...(options?.reloadKeys ? { reloadKeys: options.reloadKeys } : {}),
       ...(options?.now ? { now: options.now } : {}),
     }),
   async query<T>(text: string, params: unknown[] = []) {

@@ -11,7 +11,7 @@ import {
   createStoreLimiter,
   type QueueDriver,
 } from '@waybill/runtime';
-import { loadSecretKey, openStore } from '@waybill/store';
+import { loadSecretKeys, openStore } from '@waybill/store';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps } from '../server-deps.js';
 import { createSecretsPort, loadConnectors } from './catalog.js';
@@ -30,15 +30,15 @@ export const VERSION = '0.1.0';
 export async function openRuntime(
   config: WaybillConfig,
 ): Promise<ServerDeps & { secrets: SecretsPort; close(): Promise<void> }> {
-  const secretKey = await loadSecretKey({
-    env: config.secretKey,
-    keyFile: join(config.dataDir, 'secret.key'),
-  });
+  const keySource = { env: config.secretKey, keyFile: join(config.dataDir, 'secret.key') };
   const store = await openStore({
     ...(config.databaseUrl
       ? { databaseUrl: config.databaseUrl }
       : { sqlitePath: join(config.dataDir, 'waybill.db') }),
-    secretKey,
+    secretKey: await loadSecretKeys(keySource),
+    // After `waybill keys rotate` in another process, a credential wrapped with the new key makes
+    // this one read the keys again instead of failing until a restart.
+    reloadKeys: () => loadSecretKeys(keySource),
   });
   let queue: QueueDriver;
   try {

@@ -1,7 +1,7 @@
-import { openCredentialValues, sealCredentialValues } from '../credential-cipher.js';
+import { openCredentialValues, rewrapCredentialValues, sealCredentialValues } from '../credential-cipher.js';
 import { toCredentialMeta } from '../row-mapping.js';
 import type { StoreContext } from '../store-context.js';
-import { StoreConflictError } from '../store-errors.js';
+import { CredentialDecryptionError, StoreConflictError } from '../store-errors.js';
 import type { CredentialRepository } from '../store-types.js';
 
 const META_COLUMNS = [
@@ -22,7 +22,18 @@ const META_COLUMNS = [
  * await credentials.create({ id: 'shopify', type: 'shopify', name: 'Shop', values: { token: 't' } });
  */
 export function createCredentialRepository(context: StoreContext): CredentialRepository {
-  const { db, secretKey } = context;
+  const { db } = context;
+  // A credential wrapped with a key this process does not hold may come from a rotation done by
+  // another process: read the keys again once before giving up, so rotation needs no restart.
+  const open = async (id: string, sealed: string) => {
+    try {
+      return openCredentialValues(context.keys(), id, sealed);
+    } catch (error) {
+      if (!(error instanceof CredentialDecryptionError) || !error.keyId || !context.reloadKeys) throw error;
+      await context.reloadKeys();
+      return openCredentialValues(context.keys(), id, sealed);
+    }
+  };
 
   return {
     async create(input) {
@@ -35,7 +46,7 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
           name: input.name,
           allowed_hosts: JSON.stringify(input.allowedHosts ?? []),
           max_concurrency: input.maxConcurrency ?? null,
-          secret: sealCredentialValues(secretKey, input.id, input.values),
+          secret: sealCredentialValues(context.keys(), input.id, input.values),
           created_at: now,
           updated_at: now,
         })
@@ -56,12 +67,12 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
         if (!row) return undefined;
         let secret: string | undefined;
         if (patch.values) {
-          const values = openCredentialValues(secretKey, id, row.secret);
+          const values = await open(id, row.secret);
           for (const [field, value] of Object.entries(patch.values)) {
             if (value === null) delete values[field];
             else if (value !== undefined) values[field] = value;
           }
-          secret = sealCredentialValues(secretKey, id, values);
+          secret = sealCredentialValues(context.keys(), id, values);
         }
         const updated = await trx
           .updateTable('credentials')
@@ -93,12 +104,41 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
     async reveal(id) {
       const row = await db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;
-      return { ...toCredentialMeta(row), values: openCredentialValues(secretKey, id, row.secret) };
+      return { ...toCredentialMeta(row), values: await open(id, row.secret) };
     },
 
     async list() {
       const rows = await db.selectFrom('credentials').select(META_COLUMNS).orderBy('id').execute();
       return rows.map(toCredentialMeta);
+    },
+
+    async rotateKeys() {
+      const rows = await db.selectFrom('credentials').select(['id', 'secret']).orderBy('id').execute();
+      let rotated = 0;
+      const unreadable: string[] = [];
+      for (const row of rows) {
+        let secret: string | undefined;
+        try {
+          secret = rewrapCredentialValues(context.keys(), row.id, row.secret);
+        } catch (error) {
+          // One credential under a key nobody configured must not stop the others from rotating.
+          if (!(error instanceof CredentialDecryptionError)) throw error;
+          unreadable.push(row.id);
+          continue;
+        }
+        if (secret === undefined) continue;
+        // One row at a time, each its own commit: readers see the old or the new form, and both
+        // open with the keys they hold, so nothing stops while the rotation runs. A row changed
+        // meanwhile was written under the active key already.
+        const result = await db
+          .updateTable('credentials')
+          .set({ secret })
+          .where('id', '=', row.id)
+          .where('secret', '=', row.secret)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) rotated += 1;
+      }
+      return { total: rows.length, rotated, unreadable, activeKeyId: context.keys().activeId };
     },
 
     async delete(id) {

@@ -9,7 +9,11 @@ import { describeSlotContract } from './contract-slots.js';
 /** What the shared suite needs from a database: stores on it, and raw access to check what is at rest. */
 export interface StoreHarness {
   /** A store on the harness's database (same file or schema every time). */
-  open(options?: { secretKey?: Buffer; now?: () => number }): Promise<Store>;
+  open(options?: {
+    secretKey?: Buffer | readonly Buffer[];
+    reloadKeys?: () => Promise<readonly Buffer[]>;
+    now?: () => number;
+  }): Promise<Store>;
   /** Runs SQL straight against the database, bypassing the store; `?` placeholders. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
