@@ -11,7 +11,7 @@ export interface ReaperOptions {
   lostAfterMs?: number;
   /** A running execution whose heartbeat is older than this has lost its worker. */
   staleAfterMs: number;
-  /** Runs after which a lost execution is ended instead of started again. Default 3. */
+  /** Lost workers after which an execution is ended instead of started again. Default 3. */
   maxRuns?: number;
   everyMs?: number;
   now?: () => number;
@@ -21,7 +21,7 @@ export interface ReaperOptions {
 /**
  * Looks after executions whose worker died: runs outside the workers (in the API process), finds
  * running executions with a stale heartbeat and queues them again, so they resume from their last
- * checkpoint on another worker. One that has already lost its worker maxRuns times is ended as
+ * checkpoint on another worker. One that has lost its worker maxRuns times is ended as
  * failed rather than retried forever (it may be what kills its workers).
  *
  * It also finds executions still queued long after they were published while the queue has nothing
@@ -56,16 +56,19 @@ export function createReaper(options: ReaperOptions) {
     let requeued = 0;
     let abandoned = 0;
     for (const execution of stale) {
-      if (execution.runCount >= maxRuns) {
+      // Counted in workers lost, not in runs: an execution that waited for a delay or a slot
+      // has run several times without harming any worker.
+      const lost = execution.lostCount + 1;
+      if (lost >= maxRuns) {
         await store.executions.abandon(execution.id, {
           kind: 'system',
           code: 'WORKER_LOST',
-          message: `The worker running this execution stopped responding ${execution.runCount} times; it was stopped so it cannot take down more workers. Replay it once the cause is fixed.`,
+          message: `The worker running this execution stopped responding ${lost} times; it was stopped so it cannot take down more workers. Replay it once the cause is fixed.`,
           retryable: false,
         });
         abandoned += 1;
       } else {
-        await store.executions.requeue(execution.id);
+        await store.executions.requeue(execution.id, { lostWorker: true });
         requeued += 1;
       }
     }

@@ -66,6 +66,7 @@ export function toExecutionRow(row: Selectable<ExecutionsTable>): ExecutionRow {
     replayOf: row.replay_of,
     idempotencyBase: row.idempotency_base,
     runCount: Number(row.run_count),
+    lostCount: Number(row.lost_count ?? 0),
     queuedAt: row.queued_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

@@ -91,6 +91,8 @@ export interface ExecutionsTable {
   replay_of: string | null;
   idempotency_base: string;
   run_count: number;
+  /** Workers that died holding it (stale takeovers and reaper requeues); not runs that waited. */
+  lost_count: Generated<number>;
   queued_at: string;
   started_at: string | null;
   finished_at: string | null;

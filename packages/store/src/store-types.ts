@@ -78,6 +78,8 @@ export interface ExecutionRow {
   idempotencyBase: string;
   /** How many times a worker has started it (1 after the first run; resumptions add one). */
   runCount: number;
+  /** How many workers died while running it (taken over when stale, or queued again by the reaper). */
+  lostCount: number;
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -277,7 +279,7 @@ export interface ExecutionRepository {
    * `undoClaim`) the worker that claimed it found no free concurrency slot and did not run it, so
    * the claim is taken back (run count, start time) and it is published at `runAt`.
    */
-  requeue(id: string, options?: { runAt?: string; undoClaim?: boolean }): Promise<void>;
+  requeue(id: string, options?: { runAt?: string; undoClaim?: boolean; lostWorker?: boolean }): Promise<void>;
   /**
    * Publishes queued executions again (a new outbox row each), for jobs the queue lost; executions
    * no longer queued are left alone. Returns how many were republished.

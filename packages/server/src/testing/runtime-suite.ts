@@ -366,6 +366,49 @@ export function describeRecoverySuite(backend: Backend) {
       }
     });
 
+    it('queues again, rather than ends, an execution that ran several times after waits and then lost its first worker', async () => {
+      const t = await createTestRuntime(backend, { worker: false });
+      try {
+        await t.call('POST', '/api/flows', {
+          id: 'patient',
+          name: 'Patient',
+          definition: delayFlow('patient', 0),
+        });
+        await t.call('POST', '/api/flows/patient/deployments', { revision: 1 });
+        const id = (await t.call('POST', '/api/flows/patient/runs', { payload: { po: 'PO-P1' } })).body
+          .executionId;
+        // Three runs that each ended waiting (a delay, or no free concurrency slot)...
+        const long = new Date(Date.now() - 60_000).toISOString();
+        for (let run = 0; run < 3; run++) {
+          const claimed = await t.store.executions.claim(id, `worker-${run}`, long);
+          if (!claimed) throw new Error('the execution could not be claimed');
+          await t.store.executions.finish(id, {
+            executionId: id,
+            flowId: 'patient',
+            revisionHash: claimed.revisionHash,
+            status: 'waiting',
+            startedAt: new Date().toISOString(),
+            finishedAt: new Date().toISOString(),
+            durationMs: 1,
+            trigger: claimed.trigger,
+            steps: [],
+            resumeAt: new Date().toISOString(),
+          });
+        }
+        // ...then the fourth run's worker dies.
+        expect(await t.store.executions.claim(id, 'dead-worker', long)).toMatchObject({
+          runCount: 4,
+          lostCount: 0,
+        });
+        const reaper = createReaper({ store: t.store, relay: t.deps.relay, staleAfterMs: 200 });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(await reaper.sweep()).toMatchObject({ requeued: 1, abandoned: 0 });
+        expect(await t.store.executions.get(id)).toMatchObject({ status: 'queued', lostCount: 1 });
+      } finally {
+        await t.close();
+      }
+    });
+
     it('publishes again a queued execution whose job the queue lost', async () => {
       const t = await createTestRuntime(backend, { worker: false });
       try {

@@ -147,6 +147,7 @@ export function createExecutionLifecycle(context: StoreContext): Lifecycle {
             status: 'queued',
             worker_id: null,
             heartbeat_at: null,
+            ...(options.lostWorker ? { lost_count: eb('lost_count', '+', 1) } : {}),
             ...(options.undoClaim
               ? {
                   run_count: eb('run_count', '-', 1),

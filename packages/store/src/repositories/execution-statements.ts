@@ -25,7 +25,8 @@ export interface FinishColumns {
 }
 
 const CLAIM = `update executions
-  set status = 'running', run_count = run_count + 1, started_at = coalesce(started_at, ?),
+  set lost_count = lost_count + case when status = 'running' then 1 else 0 end,
+    status = 'running', run_count = run_count + 1, started_at = coalesce(started_at, ?),
     worker_id = ?, heartbeat_at = ?, resume_at = null
   where id = ? and cancel_requested = 0
     and (status in ('queued', 'waiting') or (status = 'running' and heartbeat_at < ?))

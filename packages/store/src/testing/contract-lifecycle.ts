@@ -133,6 +133,26 @@ export function describeLifecycleContract(name: string, harness: () => StoreHarn
       });
     });
 
+    it('counts workers lost apart from runs: a stale takeover and a reaper requeue count, a resumption does not', async () => {
+      const execution = await queued();
+      await store.executions.claim(execution.id, 'w1', FAR_PAST);
+      await store.executions.finish(
+        execution.id,
+        executionRecord(execution, { status: 'waiting', resumeAt: FAR_PAST }),
+      );
+      expect(await store.executions.claim(execution.id, 'w2', FAR_PAST)).toMatchObject({
+        runCount: 2,
+        lostCount: 0,
+      });
+      // w2 dies; w3 takes the stale execution over.
+      expect(await store.executions.claim(execution.id, 'w3', FAR_FUTURE)).toMatchObject({
+        runCount: 3,
+        lostCount: 1,
+      });
+      await store.executions.requeue(execution.id, { lostWorker: true });
+      expect(await store.executions.get(execution.id)).toMatchObject({ status: 'queued', lostCount: 2 });
+    });
+
     it('takes a claim back when the worker could not run the execution, publishing it again later', async () => {
       const execution = await queued();
       await store.executions.claim(execution.id, 'w1', FAR_PAST);
