@@ -59,7 +59,8 @@ export function createExecutionRunner(options: ExecutionRunnerOptions) {
 
     // A flow with a concurrency limit runs only while one of its slots is free. Otherwise the claim
     // is taken back and the execution queued again a little later, leaving the worker to other
-    // flows; the longer it has waited, the less often it asks (up to every 15 s).
+    // flows; the longer it has waited, the less often it asks (up to every 15 s). The flow is known
+    // only once the execution is claimed, so for that moment its status reads "running".
     const limit = revision.definition.settings?.maxConcurrency;
     const slot =
       limit && options.limiter
