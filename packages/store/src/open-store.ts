@@ -3,6 +3,7 @@ import { openDatabase } from './database.js';
 import { createExecutionIdGenerator } from './execution-ids.js';
 import { createKeyring } from './keyring.js';
 import { migrateToLatest } from './migrations/migrations.js';
+import { createAccountRepository } from './repositories/account-repository.js';
 import { createAuditRepository } from './repositories/audit-repository.js';
 import { createCredentialRepository } from './repositories/credential-repository.js';
 import { createCursorRepository } from './repositories/cursor-repository.js';
@@ -84,6 +85,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     audit: createAuditRepository(context),
     cursors: createCursorRepository(context),
     slots: createSlotRepository(context),
+    accounts: createAccountRepository(context),
     commitCount: () => commits?.(),
     async ping() {
       await sql`select 1`.execute(db);

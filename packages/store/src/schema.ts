@@ -18,6 +18,9 @@ export interface Database {
   audit_events: AuditEventsTable;
   cursors: CursorsTable;
   concurrency_slots: ConcurrencySlotsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export interface FlowsTable {
@@ -154,4 +157,41 @@ export interface ConcurrencySlotsTable {
   key: string;
   token: string;
   expires_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: string;
+  partner_id: string | null;
+  /** scrypt, see the server's auth/passwords.ts; null until a password is set. */
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session cookie's value. */
+  token_hash: string;
+  user_id: string;
+  /** SHA-256 of the CSRF token the studio sends back in a header. */
+  csrf_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token, which is shown once. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

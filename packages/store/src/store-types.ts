@@ -344,6 +344,88 @@ export interface SlotRepository {
   release(key: string, token: string): Promise<void>;
 }
 
+export type UserRole = 'admin' | 'designer' | 'operator' | 'viewer';
+
+/** A user as the API shows it: never the password hash. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** Set for partner accounts: they see only their partner's flows and executions. */
+  partnerId: string | null;
+  disabled: boolean;
+  hasPassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastSignInAt: string | null;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/**
+ * Users, sessions and API tokens. Tokens arrive here already hashed: the store never sees a
+ * secret it could leak.
+ */
+export interface AccountRepository {
+  /** Throws StoreConflictError when the email is taken (emails compare case-insensitively). */
+  createUser(input: {
+    email: string;
+    name: string;
+    role: UserRole;
+    partnerId?: string | null;
+    passwordHash?: string | null;
+  }): Promise<UserRow>;
+  updateUser(
+    id: string,
+    patch: {
+      name?: string;
+      role?: UserRole;
+      partnerId?: string | null;
+      disabled?: boolean;
+      passwordHash?: string | null;
+    },
+  ): Promise<UserRow | undefined>;
+  getUser(id: string): Promise<UserRow | undefined>;
+  /** The user and their password hash, for signing in. */
+  findForSignIn(email: string): Promise<(UserRow & { passwordHash: string | null }) | undefined>;
+  listUsers(): Promise<UserRow[]>;
+  countUsers(): Promise<number>;
+  recordSignIn(id: string): Promise<void>;
+
+  createSession(input: {
+    tokenHash: string;
+    csrfHash: string;
+    userId: string;
+    expiresAt: string;
+  }): Promise<void>;
+  /** The session's user and CSRF hash while the session lives and the user is enabled. */
+  findSession(tokenHash: string): Promise<{ user: UserRow; csrfHash: string; expiresAt: string } | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Signs a user out everywhere (after a password or role change). */
+  deleteSessionsOf(userId: string): Promise<number>;
+
+  createToken(input: {
+    id: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    expiresAt?: string | null;
+  }): Promise<ApiTokenRow>;
+  /** The token's user while the token is neither revoked nor expired and the user is enabled; notes the use. */
+  useToken(tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined>;
+  listTokens(userId: string): Promise<ApiTokenRow[]>;
+  revokeToken(id: string): Promise<ApiTokenRow | undefined>;
+}
+
 export interface Store {
   readonly dialect: StoreDialect;
   readonly flows: FlowRepository;
@@ -357,6 +439,7 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly cursors: CursorRepository;
   readonly slots: SlotRepository;
+  readonly accounts: AccountRepository;
   /** Round trip to the database, for readiness checks. */
   ping(): Promise<void>;
   /** SQLite: commits made by this process so far (PostgreSQL reports them in pg_stat_database). */

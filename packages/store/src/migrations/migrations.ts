@@ -3,6 +3,7 @@ import type { Database } from '../schema.js';
 import type { StoreDialect } from '../store-types.js';
 import { initialMigration } from './0001-initial.js';
 import { concurrencyLimitsMigration } from './0002-concurrency-limits.js';
+import { accountsMigration } from './0003-accounts.js';
 
 /**
  * Every migration, in order. Names sort lexically, which is the order Kysely applies them in.
@@ -11,6 +12,7 @@ export function allMigrations(dialect: StoreDialect): Record<string, Migration> 
   return {
     '0001-initial': initialMigration(dialect),
     '0002-concurrency-limits': concurrencyLimitsMigration(),
+    '0003-accounts': accountsMigration(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Store } from '../store-types.js';
+import { describeAccountContract } from './contract-accounts.js';
 import { describeExecutionContract } from './contract-executions.js';
 import { describeFlowContract } from './contract-flows.js';
 import { describeLifecycleContract } from './contract-lifecycle.js';
@@ -32,4 +33,5 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
   describeSearchContract(name, harness);
   describeQueueContract(name, harness);
   describeSlotContract(name, harness);
+  describeAccountContract(name, harness);
 }
