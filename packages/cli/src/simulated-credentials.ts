@@ -26,9 +26,7 @@ export async function withSimulatorsFor<T>(
   const used = new Set(
     flows.flatMap((flow) => flow.nodes.flatMap((node) => (node.credential ? [node.credential] : []))),
   );
-  const needed = installedSimulators.filter((simulator) =>
-    used.has(simulator.credential('http://127.0.0.1').id),
-  );
+  const needed = installedSimulators.filter((simulator) => used.has(simulator.credentialId));
   const simulators: RunningSimulator[] = [];
   try {
     for (const simulator of needed) simulators.push(await startSimulator(simulator.id, { port: 0 }));

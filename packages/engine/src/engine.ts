@@ -103,7 +103,7 @@ export function createEngine(options: EngineOptions): Engine {
     random: options.random ?? Math.random,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5000,
   };
-  const random = options.random ?? Math.random;
+  const { random } = services;
   const capacity = options.preparedCacheSize ?? 256;
   const prepared = new Map<string, PreparedFlow>();
 

@@ -1,29 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startProcess } from '@waybill/runtime/testing';
+import { startProcess, waitFor } from '@waybill/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, startWaybillProcess } from './testing/waybill-processes.js';
 
 const main = join(repoRoot, 'packages/cli/dist/main.js');
 
-async function until<T>(probe: () => T | undefined | null, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('the quick start', () => {
   it('serves the Odoo simulator with the example flows, so a Shopify order becomes an Odoo sale order at once', async () => {
     const server = await startWaybillProcess('start', {});
     try {
-      const line = await until(() =>
-        /Odoo simulator: (http:\/\/\S+) \(credential "odoo-sim"\)/.exec(server.output()),
+      const line = await waitFor(
+        () => /Odoo simulator: (http:\/\/\S+) \(credential "odoo-sim"\)/.exec(server.output()) ?? undefined,
+        { timeoutMs: 10_000, description: 'the Odoo simulator line' },
       );
-      await until(() => (server.output().includes('shopify-order-to-odoo') ? true : undefined));
+      await waitFor(() => server.output().includes('shopify-order-to-odoo'), {
+        timeoutMs: 10_000,
+        description: 'the example flows',
+      });
       const input = JSON.parse(
         await readFile(join(repoRoot, 'flows/shopify-order-to-odoo/tests/new-order/input.json'), 'utf8'),
       );
@@ -75,7 +69,10 @@ describe('the quick start', () => {
     );
     try {
       const url = /running at (http:\/\/\S+)/.exec(sim.output())?.[1];
-      await until(() => (sim.output().includes('sign in: database "waybill"') ? true : undefined));
+      await waitFor(() => sim.output().includes('sign in: database "waybill"'), {
+        timeoutMs: 10_000,
+        description: 'the sign-in line',
+      });
       const version = await fetch(`${url}/web/version`);
       expect(version.status).toBe(200);
     } finally {

@@ -13,7 +13,7 @@ import {
   x2manyOf,
 } from '../mapping/odoo-values.js';
 import { ODOO_CREDENTIAL, odooFor } from './support/odoo.js';
-import { moveOutput, pickingMoves, readPicking } from './support/pickings.js';
+import { moveOutput, PickingMoveSchema, pickingMoves, readPicking } from './support/pickings.js';
 import { spreadBySku } from './support/quantities.js';
 import { runWizard } from './support/wizards.js';
 
@@ -60,17 +60,7 @@ export const createReturnOperation = defineOperation({
     name: Type.String(),
     state: Type.String(),
     created: Type.Boolean(),
-    moves: Type.Array(
-      Type.Object({
-        moveId: Type.Integer(),
-        sku: Type.String(),
-        productId: Type.Integer(),
-        demand: QuantitySchema,
-        quantity: QuantitySchema,
-        uom: Type.String(),
-        state: Type.String(),
-      }),
-    ),
+    moves: Type.Array(PickingMoveSchema),
   }),
   credential: ODOO_CREDENTIAL,
   async run(ctx) {

@@ -1,20 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { QuantitySchema } from '@waybill/canonical';
 import { defineOperation } from '@waybill/connector-kit';
 import { idOf, many2oneOf, recordsOf, textOf } from '../mapping/odoo-values.js';
 import { ODOO_CREDENTIAL, odooFor } from './support/odoo.js';
 import { orderIdOf } from './support/orders.js';
-import { moveOutput, PICKING_FIELDS, pickingMoves } from './support/pickings.js';
-
-const MoveSchema = Type.Object({
-  moveId: Type.Integer(),
-  sku: Type.String(),
-  productId: Type.Integer(),
-  demand: QuantitySchema,
-  quantity: QuantitySchema,
-  uom: Type.String(),
-  state: Type.String(),
-});
+import { moveOutput, PICKING_FIELDS, PickingMoveSchema, pickingMoves } from './support/pickings.js';
 
 /**
  * Output of `odoo.getDeliveries`.
@@ -38,7 +27,7 @@ export const GetDeliveriesOutputSchema = Type.Object({
       backorderOfId: Type.Optional(
         Type.Integer({ description: 'The picking this one is the backorder of.' }),
       ),
-      moves: Type.Array(MoveSchema),
+      moves: Type.Array(PickingMoveSchema),
     }),
   ),
 });

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { ConfigError, parseConfig } from '@waybill/server';
+import { ConfigError, keyFileOf, parseConfig, storeLocation } from '@waybill/server';
 import { addKeyToFile, keyId, loadSecretKeys, openStore } from '@waybill/store';
 import { CliError } from '../cli-error.js';
 
@@ -29,7 +28,7 @@ export async function rotateKeysCommand(
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
   }
-  const keyFile = join(config.dataDir, 'secret.key');
+  const keyFile = keyFileOf(config);
   const addKey = options.newKey !== false;
   if (config.secretKey && addKey) {
     throw new CliError(
@@ -42,9 +41,7 @@ export async function rotateKeysCommand(
       ? await addKeyToFile(keyFile)
       : await loadSecretKeys({ keyFile });
   const store = await openStore({
-    ...(config.databaseUrl
-      ? { databaseUrl: config.databaseUrl }
-      : { sqlitePath: join(config.dataDir, 'waybill.db') }),
+    ...storeLocation(config),
     secretKey: keys,
   }).catch((error: Error) => {
     throw new CliError(`The database could not be opened: ${error.message}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEngine } from '@waybill/engine';
 import { loadConnectors } from '@waybill/server';
+import { cliEngine } from '../catalog.js';
 import { EXIT_FLOW_FAILED, EXIT_OK, type ExitCode } from '../cli-error.js';
 import { formatRunReport } from '../format/run-report.js';
 import { readJsonFile } from '../load-flow.js';
@@ -28,7 +28,8 @@ export async function runCommand(
 ): Promise<ExitCode> {
   // No credential store here: connector nodes reach public hosts without credentials, and the
   // simulators' credentials (odoo-sim, ...) reach simulators started for this run.
-  const { catalog, invoker } = loadConnectors();
+  const connectors = loadConnectors();
+  const { catalog } = connectors;
   const { revision } = await loadValidFlow(target, catalog);
   const trigger = await readJsonFile(options.input, 'input');
   return withSimulatorsFor([revision.definition], async ({ secrets, simulators }) => {
@@ -38,12 +39,7 @@ export async function runCommand(
         print(
           `Using the ${simulator.title} simulator at ${simulator.url} for the credential "${simulator.credential.id}".`,
         );
-    const engine = createEngine({
-      catalog,
-      invoker,
-      ...(secrets ? { secrets } : {}),
-      maxInlineWaitMs: Number.POSITIVE_INFINITY,
-    });
+    const engine = cliEngine(connectors, secrets);
     try {
       const record = await engine.run({
         executionId: `cli_${randomUUID()}`,

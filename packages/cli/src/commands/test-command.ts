@@ -1,5 +1,5 @@
-import { createEngine } from '@waybill/engine';
 import { loadConnectors } from '@waybill/server';
+import { cliEngine } from '../catalog.js';
 import { EXIT_FLOW_FAILED, EXIT_OK, type ExitCode } from '../cli-error.js';
 import { listCases, runCase } from '../flow-cases.js';
 import { withSimulatorsFor } from '../simulated-credentials.js';
@@ -13,7 +13,8 @@ import { loadValidFlow } from '../validated-flow.js';
  * await testCommand(['flows/shopify-order-intake'], console.log);
  */
 export async function testCommand(targets: string[], print: (text: string) => void): Promise<ExitCode> {
-  const { catalog, invoker } = loadConnectors();
+  const connectors = loadConnectors();
+  const { catalog } = connectors;
   const flows: Array<{ target: string } & Awaited<ReturnType<typeof loadValidFlow>>> = [];
   for (const target of targets) flows.push({ target, ...(await loadValidFlow(target, catalog)) });
   let failed = 0;
@@ -21,12 +22,7 @@ export async function testCommand(targets: string[], print: (text: string) => vo
   await withSimulatorsFor(
     flows.map((flow) => flow.revision.definition),
     async ({ secrets }) => {
-      const engine = createEngine({
-        catalog,
-        invoker,
-        ...(secrets ? { secrets } : {}),
-        maxInlineWaitMs: Number.POSITIVE_INFINITY,
-      });
+      const engine = cliEngine(connectors, secrets);
       try {
         for (const { target, revision, dir } of flows) {
           const cases = await listCases(dir);

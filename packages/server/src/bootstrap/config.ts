@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Everything Waybill reads from its environment, parsed and checked once at start. */
 export interface WaybillConfig {
@@ -112,4 +112,28 @@ function origins(env: Record<string, string | undefined>, name: string): string[
     }
     return parsed.origin;
   });
+}
+
+/**
+ * Where the store lives for a configuration: PostgreSQL when DATABASE_URL is set, else the SQLite
+ * file in the data directory; and the key file beside it. Shared by the server, workers and the
+ * `waybill keys` command so they always open the same database.
+ *
+ * @example
+ * await openStore({ ...storeLocation(config), secretKey });
+ */
+export function storeLocation(config: WaybillConfig): { databaseUrl: string } | { sqlitePath: string } {
+  return config.databaseUrl
+    ? { databaseUrl: config.databaseUrl }
+    : { sqlitePath: join(config.dataDir, 'waybill.db') };
+}
+
+/**
+ * The key file holding the master keys when WAYBILL_SECRET_KEY is not set.
+ *
+ * @example
+ * await loadSecretKeys({ env: config.secretKey, keyFile: keyFileOf(config) });
+ */
+export function keyFileOf(config: WaybillConfig): string {
+  return join(config.dataDir, 'secret.key');
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createEngine, type SecretsPort } from '@waybill/engine';
 import {
   createBullmqDriver,
@@ -15,7 +14,7 @@ import { loadSecretKeys, openStore } from '@waybill/store';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps } from '../server-deps.js';
 import { createSecretsPort, loadConnectors } from './catalog.js';
-import type { WaybillConfig } from './config.js';
+import { keyFileOf, storeLocation, type WaybillConfig } from './config.js';
 
 export const VERSION = '0.1.0';
 
@@ -30,11 +29,9 @@ export const VERSION = '0.1.0';
 export async function openRuntime(
   config: WaybillConfig,
 ): Promise<ServerDeps & { secrets: SecretsPort; close(): Promise<void> }> {
-  const keySource = { env: config.secretKey, keyFile: join(config.dataDir, 'secret.key') };
+  const keySource = { env: config.secretKey, keyFile: keyFileOf(config) };
   const store = await openStore({
-    ...(config.databaseUrl
-      ? { databaseUrl: config.databaseUrl }
-      : { sqlitePath: join(config.dataDir, 'waybill.db') }),
+    ...storeLocation(config),
     secretKey: await loadSecretKeys(keySource),
     // After `waybill keys rotate` in another process, a credential wrapped with the new key makes
     // this one read the keys again instead of failing until a restart.

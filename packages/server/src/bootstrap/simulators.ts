@@ -14,8 +14,10 @@ export interface SimulatorDefinition {
   /** The port the real system usually listens on, used by `waybill sim` and the demo. */
   defaultPort: number;
   start(options: { port: number; host: string }): Promise<{ url: string; close(): Promise<void> }>;
-  /** The credential the example flows use to reach this simulator at `url`. */
-  credential(url: string): { id: string; type: string; name: string; values: Record<string, string> };
+  /** The id of the credential the example flows use to reach this simulator. */
+  credentialId: string;
+  /** That credential's type and values for a simulator at `url`. */
+  credential(url: string): { type: string; values: Record<string, string> };
   /** How to sign in, printed by `waybill sim`. */
   signIn: string;
 }
@@ -26,10 +28,9 @@ export const installedSimulators: readonly SimulatorDefinition[] = [
     title: 'Odoo',
     defaultPort: 8069,
     start: (options) => startOdooSimulator(options),
+    credentialId: 'odoo-sim',
     credential: (url) => ({
-      id: 'odoo-sim',
       type: 'odoo-jsonrpc',
-      name: 'Odoo simulator',
       values: { url, database: 'waybill', login: 'admin', password: 'admin' },
     }),
     signIn:
@@ -64,12 +65,12 @@ export async function startSimulator(
   }
   const host = options.host ?? '127.0.0.1';
   const running = await definition.start({ port: options.port, host });
-  const { id: credentialId, type, values } = definition.credential(running.url);
+  const { type, values } = definition.credential(running.url);
   return {
     id: definition.id,
     title: definition.title,
     url: running.url,
-    credential: { id: credentialId, type, values, allowedHosts: [new URL(running.url).hostname] },
+    credential: { id: definition.credentialId, type, values, allowedHosts: [new URL(running.url).hostname] },
     close: running.close,
   };
 }

@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { QuantitySchema } from '@waybill/canonical';
 import { userError } from '@waybill/connector-kit';
 import type { OdooClient } from '../../client/odoo-client.js';
 import { fromOdooQuantity } from '../../mapping/decimal.js';
@@ -99,6 +101,22 @@ export async function pickingMoves(odoo: OdooClient, pickingIds: readonly number
     };
   });
 }
+
+/**
+ * The schema of a move as operations output it (see moveOutput).
+ *
+ * @example
+ * outputSchema: Type.Object({ moves: Type.Array(PickingMoveSchema) })
+ */
+export const PickingMoveSchema = Type.Object({
+  moveId: Type.Integer(),
+  sku: Type.String(),
+  productId: Type.Integer(),
+  demand: QuantitySchema,
+  quantity: QuantitySchema,
+  uom: Type.String(),
+  state: Type.String(),
+});
 
 /**
  * A move as output: quantities as decimal strings.
