@@ -85,8 +85,10 @@ const order = (name: string) =>
     ],
   });
 
-async function countSucceeded(base: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+type Server = Awaited<ReturnType<typeof startWaybill>>;
+
+async function countSucceeded(server: Server): Promise<number> {
+  const text = await server.metrics();
   return Number(/waybill_executions\{status="succeeded"\} (\d+)/.exec(text)?.[1] ?? 0);
 }
 
@@ -102,7 +104,7 @@ async function commits(server: Awaited<ReturnType<typeof startWaybill>>): Promis
     await client.end();
     return Number(rows[0]?.n ?? 0);
   }
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await server.metrics();
   return Number(/waybill_store_commits_total (\d+)/.exec(text)?.[1] ?? 0);
 }
 
@@ -116,12 +118,12 @@ function send(base: string, name: string) {
   });
 }
 
-async function waitForSucceeded(base: string, total: number, timeoutMs = 300_000): Promise<number> {
+async function waitForSucceeded(server: Server, total: number, timeoutMs = 300_000): Promise<number> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if ((await countSucceeded(base)) >= total) return performance.now();
+    if ((await countSucceeded(server)) >= total) return performance.now();
     if (Date.now() > until)
-      throw new Error(`Only ${await countSucceeded(base)} of ${total} executions succeeded in time.`);
+      throw new Error(`Only ${await countSucceeded(server)} of ${total} executions succeeded in time.`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -142,7 +144,7 @@ async function measure(backend: Backend) {
     await server.api('POST', `/api/flows/${definition.id}/deployments`, { revision: 1 });
     // Warm up the engine, the statement caches and the connection pools.
     await Promise.all(Array.from({ length: 200 }, (_, i) => send(server.url, `warm-${i}`)));
-    await waitForSucceeded(server.url, 200);
+    await waitForSucceeded(server, 200);
 
     // 1. Peak rate: a burst from 32 senders, timed until the last execution has finished.
     const commitsBefore = await commits(server);
@@ -154,7 +156,7 @@ async function measure(backend: Backend) {
         while (next < BURST) await send(server.url, `burst-${next++}`);
       }),
     );
-    const finished = await waitForSucceeded(server.url, 200 + BURST);
+    const finished = await waitForSucceeded(server, 200 + BURST);
     const peakRate = (BURST * 1000) / (finished - started);
     const commitsPerExecution = ((await commits(server)) - commitsBefore) / BURST;
     const cpuPerExecutionMs = ((await server.cpuMs()) - cpuBefore) / BURST;
@@ -171,7 +173,7 @@ async function measure(backend: Backend) {
       sends.push(send(server.url, `steady-${i}`));
     }
     await Promise.all(sends);
-    await waitForSucceeded(server.url, 200 + BURST + total);
+    await waitForSucceeded(server, 200 + BURST + total);
     const latencies: number[] = [];
     let cursor: string | null = null;
     do {

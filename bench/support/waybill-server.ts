@@ -27,8 +27,14 @@ export async function startWaybill(backend: Backend, options: { worker: boolean;
   return {
     url: server.url,
     databaseUrl: database?.url,
-    api: async (method: string, path: string, body?: unknown) =>
-      (await api(server.url, method, path, body)).body,
+    api: async (method: string, path: string, body?: unknown) => (await api(server, method, path, body)).body,
+    /** The Prometheus metrics text, read as the admin. */
+    async metrics(): Promise<string> {
+      const res = await fetch(`${server.url}/metrics`, {
+        headers: { authorization: `Bearer ${server.token}` },
+      });
+      return res.text();
+    },
     /** CPU time the server process has used so far (user + system), in milliseconds. */
     async cpuMs(): Promise<number> {
       const stat = await readFile(`/proc/${server.child.pid}/stat`, 'utf8');

@@ -1,5 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_INVALID, EXIT_OK } from './cli-error.js';
+import {
+  addUserCommand,
+  createTokenCommand,
+  listUsersCommand,
+  resetPasswordCommand,
+} from './commands/account-commands.js';
 import { diffCommand } from './commands/diff-command.js';
 import { rotateKeysCommand } from './commands/keys-command.js';
 import { runCommand } from './commands/run-command.js';
@@ -110,6 +116,43 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .action(async (options: { newKey?: boolean }) => {
       exitCode = await rotateKeysCommand(options, io.out);
+    });
+
+  const users = program.command('users').description('manage who may sign in, and their roles');
+  users
+    .command('add')
+    .description('add a user; prints a one-time password to hand over')
+    .requiredOption('--email <email>', 'their email, used to sign in')
+    .requiredOption('--role <role>', 'admin, designer, operator or viewer')
+    .option('--name <name>', 'their name as shown in Waybill')
+    .option('--partner <id>', 'make it a partner account, seeing only this partner’s flows')
+    .action(async (options: { email: string; role: string; name?: string; partner?: string }) => {
+      exitCode = await addUserCommand(options, io.out);
+    });
+  users
+    .command('reset-password')
+    .description('give a user a new one-time password and end their sessions')
+    .requiredOption('--email <email>', 'the user’s email')
+    .action(async (options: { email: string }) => {
+      exitCode = await resetPasswordCommand(options, io.out);
+    });
+  users
+    .command('list')
+    .description('list users with their roles')
+    .action(async () => {
+      exitCode = await listUsersCommand(io.out);
+    });
+
+  program
+    .command('tokens')
+    .description('API tokens for scripts and CI')
+    .command('create')
+    .description('create an API token acting as a user; prints only the token')
+    .requiredOption('--email <email>', 'the user the token acts as')
+    .requiredOption('--name <name>', 'what the token is for, e.g. "CI deploys"')
+    .option('--expires-days <days>', 'days until it stops working (default: never)')
+    .action(async (options: { email: string; name: string; expiresDays?: string }) => {
+      exitCode = await createTokenCommand(options, io.out, io.err);
     });
 
   program

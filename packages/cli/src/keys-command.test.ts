@@ -1,32 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyId, loadSecretKeys, openStore, parseSecretKey } from '@waybill/store';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { describe, expect, it } from 'vitest';
+import { cli, useTempDataDir } from './cli-test-harness.js';
 
 describe('waybill keys rotate', () => {
-  let dir: string;
-  const saved = { ...process.env };
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'waybill-keys-'));
-    process.env.WAYBILL_DATA_DIR = dir;
-    delete process.env.WAYBILL_SECRET_KEY;
-    delete process.env.DATABASE_URL;
-  });
-  afterEach(async () => {
-    process.env = { ...saved };
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const cli = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-  const keyFile = () => join(dir, 'secret.key');
-  const database = () => join(dir, 'waybill.db');
+  const env = useTempDataDir('waybill-keys-');
+  const keyFile = () => join(env.dir, 'secret.key');
+  const database = () => join(env.dir, 'waybill.db');
 
   it('adds a new master key and re-keys every credential to it, so the old key can go', async () => {
     const store = await openStore({

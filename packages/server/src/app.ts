@@ -3,12 +3,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { apiRateLimit } from './auth/api-rate-limit.js';
+import { authenticate } from './auth/authenticate.js';
+import { createSignInThrottle } from './auth/sign-in-throttle.js';
 import { ApiError, type ErrorBody } from './http/api-error.js';
 import { openApiDocument } from './http/openapi-document.js';
 import { registerRoutes } from './http/register-routes.js';
 import type { RouteSpec } from './http/route.js';
 import { createWebhookIntake } from './intake/webhook-intake.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { deadLetterRoutes } from './routes/dead-letter-routes.js';
@@ -19,6 +23,8 @@ import { flowRoutes } from './routes/flow-routes.js';
 import { hookRoutes } from './routes/hook-routes.js';
 import { revisionRoutes } from './routes/revision-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { tokenRoutes } from './routes/token-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import type { ServerDeps } from './server-deps.js';
 
 /**
@@ -31,8 +37,16 @@ import type { ServerDeps } from './server-deps.js';
  */
 export function createApp(deps: ServerDeps) {
   const intake = createWebhookIntake(deps);
+  const throttle = createSignInThrottle({
+    failuresPerAccount: deps.auth.signInFailuresPerAccount,
+    failuresPerAddress: deps.auth.signInFailuresPerAddress,
+    windowSeconds: deps.auth.signInWindowSeconds,
+  });
   const routes: RouteSpec[] = [
     ...systemRoutes(deps),
+    ...authRoutes(deps, throttle),
+    ...tokenRoutes(deps),
+    ...userRoutes(deps),
     ...flowRoutes(deps),
     ...revisionRoutes(deps),
     ...deploymentRoutes(deps, intake),
@@ -78,9 +92,14 @@ export function createApp(deps: ServerDeps) {
   });
   app.use('/hooks/*', limit);
   app.use('/api/*', limit);
+  // Who is calling, for every route that may need someone; webhooks prove themselves by signature.
+  const whoIsCalling = authenticate({ store: deps.store });
+  app.use('/api/*', whoIsCalling);
+  app.use('/metrics', whoIsCalling);
+  app.use('/api/*', apiRateLimit({ requestsPerMinute: deps.auth.apiRequestsPerMinute }));
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, { version: deps.version })));
-  registerRoutes(app, routes);
+  registerRoutes(app, routes, deps);
 
   app.notFound((c) =>
     c.json(

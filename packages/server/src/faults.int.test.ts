@@ -51,12 +51,15 @@ async function waitUntil<T>(
 }
 
 /** Every execution of a flow matching the query, following the cursor through all pages. */
-async function allExecutions(base: string, query: string): Promise<Array<{ id: string; status: string }>> {
+async function allExecutions(
+  server: { url: string; token: string },
+  query: string,
+): Promise<Array<{ id: string; status: string }>> {
   const items: Array<{ id: string; status: string }> = [];
   let cursor: string | null = null;
   do {
     const { body } = await api(
-      base,
+      server,
       'GET',
       `/api/executions?${query}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
     );
@@ -121,7 +124,7 @@ describe('faults with real processes (PostgreSQL + BullMQ)', () => {
       await startWaybillProcess('worker', env),
     ];
     try {
-      await api(server.url, 'POST', '/api/credentials', {
+      await api(server, 'POST', '/api/credentials', {
         id: 'stub',
         type: 'http-none',
         name: 'Stub',
@@ -154,14 +157,14 @@ describe('faults with real processes (PostgreSQL + BullMQ)', () => {
           { from: 'settle', to: 'confirm' },
         ],
       };
-      await api(server.url, 'POST', '/api/flows', { id: flow.id, name: flow.name, definition: flow });
-      await api(server.url, 'POST', `/api/flows/${flow.id}/deployments`, { revision: 1 });
-      const { body } = await api(server.url, 'POST', `/hooks/${flow.id}`, { po: 'PO-KILL-1' });
+      await api(server, 'POST', '/api/flows', { id: flow.id, name: flow.name, definition: flow });
+      await api(server, 'POST', `/api/flows/${flow.id}/deployments`, { revision: 1 });
+      const { body } = await api(server, 'POST', `/hooks/${flow.id}`, { po: 'PO-KILL-1' });
       const executionId = body.executionId as string;
 
       // Wait until the reservation was made (and checkpointed), then kill the worker holding it.
       const running = await waitUntil('the reservation', async () => {
-        const { body: execution } = await api(server.url, 'GET', `/api/executions/${executionId}`);
+        const { body: execution } = await api(server, 'GET', `/api/executions/${executionId}`);
         const reserved = execution.steps.some(
           (s: { nodeId: string; status: string }) => s.nodeId === 'reserve' && s.status === 'succeeded',
         );
@@ -172,7 +175,7 @@ describe('faults with real processes (PostgreSQL + BullMQ)', () => {
       await victim?.kill();
 
       const finished = await waitUntil('the execution to finish elsewhere', async () => {
-        const { body: execution } = await api(server.url, 'GET', `/api/executions/${executionId}`);
+        const { body: execution } = await api(server, 'GET', `/api/executions/${executionId}`);
         return ['succeeded', 'failed'].includes(execution.status) ? execution : undefined;
       });
       expect(finished.status).toBe('succeeded');
@@ -204,8 +207,8 @@ describe('faults with real processes (PostgreSQL + BullMQ)', () => {
         nodes: [{ id: 'map', type: 'core.transform', config: { expression: '{ "n": body.n }' } }],
         edges: [{ from: 'trigger', to: 'map' }],
       };
-      await api(server.url, 'POST', '/api/flows', { id: flow.id, name: flow.name, definition: flow });
-      await api(server.url, 'POST', `/api/flows/${flow.id}/deployments`, { revision: 1 });
+      await api(server, 'POST', '/api/flows', { id: flow.id, name: flow.name, definition: flow });
+      await api(server, 'POST', `/api/flows/${flow.id}/deployments`, { revision: 1 });
 
       const acknowledged: string[] = [];
       let sent = 0;
@@ -234,13 +237,13 @@ describe('faults with real processes (PostgreSQL + BullMQ)', () => {
         'every acknowledged delivery to run',
         async () => {
           const done = new Set(
-            (await allExecutions(server.url, `flowId=${flow.id}&status=succeeded`)).map((e) => e.id),
+            (await allExecutions(server, `flowId=${flow.id}&status=succeeded`)).map((e) => e.id),
           );
           return acknowledged.every((id) => done.has(id)) ? true : undefined;
         },
         60_000,
       );
-      expect((await allExecutions(server.url, `flowId=${flow.id}`)).length).toBe(acknowledged.length);
+      expect((await allExecutions(server, `flowId=${flow.id}`)).length).toBe(acknowledged.length);
     } finally {
       await server.stop();
     }

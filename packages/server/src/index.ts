@@ -1,4 +1,7 @@
 export * from './app.js';
+export * from './auth/account-admin.js';
+export type { FirstAdmin } from './auth/first-admin.js';
+export { hashSecret, looksLike, newSecret } from './auth/secret-tokens.js';
 export * from './bootstrap/catalog.js';
 export * from './bootstrap/config.js';
 export * from './bootstrap/open-runtime.js';
@@ -8,4 +11,4 @@ export * from './bootstrap/start-server.js';
 export * from './bootstrap/start-worker.js';
 export * from './http/api-error.js';
 export * from './intake/webhook-signature.js';
-export type { ServerDeps, ServerLimits } from './server-deps.js';
+export type { AuthSettings, ServerDeps, ServerLimits } from './server-deps.js';

@@ -1,10 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startProcess, waitFor } from '@waybill/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, startWaybillProcess } from './testing/waybill-processes.js';
 
 const main = join(repoRoot, 'packages/cli/dist/main.js');
+const run = promisify(execFile);
 
 describe('the quick start', () => {
   it('serves the Odoo simulator with the example flows, so a Shopify order becomes an Odoo sale order at once', async () => {
@@ -88,5 +92,49 @@ describe('the quick start', () => {
       /never/,
     );
     await expect(sim).rejects.toThrow(/There is no simulator "sap"; choose one of: odoo\./);
+  });
+
+  it('creates the admin on the first start with a one-time password, and API tokens come from the command line', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'waybill-first-start-'));
+    const env = { WAYBILL_DATA_DIR: dataDir, WAYBILL_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const server = await startWaybillProcess('start', { ...env, WAYBILL_BOOTSTRAP_TOKEN: '' }, [
+      '--no-seed',
+      '--no-simulators',
+      '--no-worker',
+    ]);
+    try {
+      const password = await waitFor(
+        () => /one-time password:\s+([a-z2-9]{4}(?:-[a-z2-9]{4}){4})/.exec(server.output())?.[1],
+        { timeoutMs: 10_000, description: 'the one-time password' },
+      );
+      expect(server.output()).toContain('created the admin admin@localhost');
+      const anonymous = await fetch(`${server.url}/api/flows`);
+      expect(anonymous.status).toBe(401);
+      const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@localhost', password }),
+      });
+      expect(signIn.status).toBe(200);
+      expect(((await signIn.json()) as { passwordChangeRequired: boolean }).passwordChangeRequired).toBe(
+        true,
+      );
+
+      const { stdout } = await run(
+        process.execPath,
+        ['--no-node-snapshot', main, 'tokens', 'create', '--email', 'admin@localhost', '--name', 'ci'],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, ...env },
+        },
+      );
+      const token = stdout.trim();
+      expect(token).toMatch(/^wbt_[A-Za-z0-9_-]{43}$/);
+      const flows = await fetch(`${server.url}/api/flows`, { headers: { authorization: `Bearer ${token}` } });
+      expect(flows.status).toBe(200);
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,6 +20,29 @@ export interface ServerLimits {
   respondTimeoutMs: number;
 }
 
+/** Sign-in, sessions and API request limits. */
+export interface AuthSettings {
+  /** How long a browser session lasts after sign-in. */
+  sessionHours: number;
+  /** Requests per minute per API token or session; 0 for no limit. */
+  apiRequestsPerMinute: number;
+  /** Failed sign-ins per account, and per client address, within the window before waiting. */
+  signInFailuresPerAccount: number;
+  signInFailuresPerAddress: number;
+  signInWindowSeconds: number;
+  /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+}
+
+export const defaultAuth: AuthSettings = {
+  sessionHours: 12,
+  apiRequestsPerMinute: 1200,
+  signInFailuresPerAccount: 5,
+  signInFailuresPerAddress: 20,
+  signInWindowSeconds: 15 * 60,
+  trustProxy: false,
+};
+
 /** Everything the HTTP layer needs, created once at start and passed in (no module-level state). */
 export interface ServerDeps {
   store: Store;
@@ -34,6 +57,7 @@ export interface ServerDeps {
   events: ExecutionEvents;
   revisions: RevisionCache;
   limits: ServerLimits;
+  auth: AuthSettings;
   metrics: Metrics;
   version: string;
   now: () => number;

@@ -125,6 +125,7 @@ export function toCredentialMeta(row: Omit<Selectable<CredentialsTable>, 'secret
     allowedHosts: fromJson<string[]>(row.allowed_hosts) ?? [],
     maxConcurrency:
       row.max_concurrency === null || row.max_concurrency === undefined ? null : Number(row.max_concurrency),
+    partnerId: row.partner_id ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

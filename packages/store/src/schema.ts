@@ -27,6 +27,8 @@ export interface FlowsTable {
   id: string;
   name: string;
   description: string | null;
+  /** The trading partner the flow belongs to; null for the distributor's own flows. */
+  partner_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -68,6 +70,8 @@ export interface CredentialsTable {
   secret: string;
   /** Calls with this credential at once across all workers; null = unlimited. */
   max_concurrency: number | null;
+  /** The trading partner the credential belongs to; null for the distributor's own. */
+  partner_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -168,6 +172,10 @@ export interface UsersTable {
   partner_id: string | null;
   /** scrypt, see the server's auth/passwords.ts; null until a password is set. */
   password_hash: string | null;
+  /** 1 while the password is one-time: the user must choose their own before anything else. */
+  password_change_required: number;
+  /** When a one-time password stops working; null for a password the user chose. */
+  password_expires_at: string | null;
   disabled: number;
   created_at: string;
   updated_at: string;

@@ -17,6 +17,8 @@ export interface FlowRow {
   id: string;
   name: string;
   description: string | null;
+  /** The trading partner the flow belongs to (partner accounts see only theirs); null otherwise. */
+  partnerId: string | null;
   createdAt: string;
   updatedAt: string;
   /** Hash of the newest saved revision, if any. */
@@ -52,6 +54,8 @@ export interface CredentialMeta {
   allowedHosts: string[];
   /** Calls with this credential running at once across all workers; null = unlimited. */
   maxConcurrency: number | null;
+  /** The trading partner the credential belongs to; null for the distributor's own. */
+  partnerId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -105,6 +109,8 @@ export interface ExecutionFilter {
   deadLetter?: DeadLetterState;
   failedNodeId?: string;
   errorSignature?: string;
+  /** Only executions of flows that belong to this partner. */
+  partnerId?: string;
 }
 
 export interface Page<T> {
@@ -173,9 +179,15 @@ export interface AuditEvent {
 
 export interface FlowRepository {
   /** Throws StoreConflictError when the id exists. */
-  create(input: { id: string; name: string; description?: string | null }): Promise<FlowRow>;
+  create(input: {
+    id: string;
+    name: string;
+    description?: string | null;
+    partnerId?: string | null;
+  }): Promise<FlowRow>;
   get(id: string): Promise<FlowRow | undefined>;
-  list(): Promise<FlowRow[]>;
+  /** Every flow, or only one partner's. */
+  list(filter?: { partnerId?: string }): Promise<FlowRow[]>;
   /** Removes the flow, its revisions, deployment and cursors; executions stay for history. Returns false when absent. */
   delete(id: string): Promise<boolean>;
 }
@@ -212,6 +224,7 @@ export interface CredentialRepository {
     values: Record<string, unknown>;
     allowedHosts?: string[];
     maxConcurrency?: number | null;
+    partnerId?: string | null;
   }): Promise<CredentialMeta>;
   /** Values given replace the stored ones field by field; fields set to null are removed. */
   update(
@@ -232,7 +245,8 @@ export interface CredentialRepository {
   rotateKeys(): Promise<{ total: number; rotated: number; unreadable: string[]; activeKeyId: string }>;
   /** Decrypts; only the runtime calls this. */
   reveal(id: string): Promise<CredentialWithSecrets | undefined>;
-  list(): Promise<CredentialMeta[]>;
+  /** Every credential, or only one partner's. */
+  list(filter?: { partnerId?: string }): Promise<CredentialMeta[]>;
   delete(id: string): Promise<boolean>;
 }
 
@@ -287,7 +301,7 @@ export interface ExecutionRepository {
   republish(ids: string[]): Promise<number>;
   /** Ends a stuck execution as failed with the given error (opening a dead letter). */
   abandon(id: string, error: ExecutionError): Promise<void>;
-  deadLetterGroups(filter: { flowId?: string }): Promise<DeadLetterGroup[]>;
+  deadLetterGroups(filter: { flowId?: string; partnerId?: string }): Promise<DeadLetterGroup[]>;
   /** Sets the dead-letter state of executions; returns how many changed. */
   setDeadLetter(ids: string[], state: DeadLetterState): Promise<number>;
   /** Counts by status, for metrics. */
@@ -356,6 +370,8 @@ export interface UserRow {
   partnerId: string | null;
   disabled: boolean;
   hasPassword: boolean;
+  /** The password is one-time: the user must choose their own before doing anything else. */
+  passwordChangeRequired: boolean;
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
@@ -383,6 +399,8 @@ export interface AccountRepository {
     role: UserRole;
     partnerId?: string | null;
     passwordHash?: string | null;
+    /** Makes the password one-time: it works until then, once, and must be replaced. */
+    oneTimeUntil?: string | null;
   }): Promise<UserRow>;
   updateUser(
     id: string,
@@ -391,14 +409,20 @@ export interface AccountRepository {
       role?: UserRole;
       partnerId?: string | null;
       disabled?: boolean;
+      /** A new password; one-time when `oneTimeUntil` is given, the user's own otherwise. */
       passwordHash?: string | null;
+      oneTimeUntil?: string | null;
     },
   ): Promise<UserRow | undefined>;
   getUser(id: string): Promise<UserRow | undefined>;
   /** The user and their password hash, for signing in. */
-  findForSignIn(email: string): Promise<(UserRow & { passwordHash: string | null }) | undefined>;
+  findForSignIn(
+    email: string,
+  ): Promise<(UserRow & { passwordHash: string | null; passwordExpiresAt: string | null }) | undefined>;
   listUsers(): Promise<UserRow[]>;
   countUsers(): Promise<number>;
+  /** Enabled admins without a partner: the last one may not be demoted or disabled. */
+  countActiveAdmins(): Promise<number>;
   recordSignIn(id: string): Promise<void>;
 
   createSession(input: {
@@ -422,6 +446,7 @@ export interface AccountRepository {
   }): Promise<ApiTokenRow>;
   /** The token's user while the token is neither revoked nor expired and the user is enabled; notes the use. */
   useToken(tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined>;
+  getToken(id: string): Promise<ApiTokenRow | undefined>;
   listTokens(userId: string): Promise<ApiTokenRow[]>;
   revokeToken(id: string): Promise<ApiTokenRow | undefined>;
 }

@@ -39,6 +39,16 @@ export async function startCommand(options: StartOptions, print: (text: string) 
     `  storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`} · queue: ${config.redisUrl ? 'BullMQ on Redis' : 'embedded'}`,
   );
   print(`  API description: ${server.url}/api/openapi.json · stop with Ctrl+C`);
+  const admin = server.firstAdmin;
+  if (admin && 'oneTimePassword' in admin) {
+    print(`  first start: created the admin ${admin.email}; sign in with this one-time password:`);
+    print(`    ${admin.oneTimePassword}`);
+    print(
+      `  it works once, until ${admin.expiresAt}, and you then choose your own (lost it? waybill users reset-password --email ${admin.email})`,
+    );
+  } else if (admin) {
+    print(`  first start: created the admin ${admin.email} with the API token in WAYBILL_BOOTSTRAP_TOKEN`);
+  }
   for (const simulator of server.simulators) {
     print(`  ${simulator.title} simulator: ${simulator.url} (credential "${simulator.credentialId}")`);
   }
@@ -54,7 +64,13 @@ export async function startCommand(options: StartOptions, print: (text: string) 
     print(
       `    curl -s -X POST ${server.url}/hooks/${example.id} -H 'content-type: application/json' -H "x-shopify-webhook-id: $RANDOM" --data-binary @-`,
     );
-    print(`    curl -s '${server.url}/api/executions?flowId=${example.id}'`);
+    print(`  then read its execution with an API token:`);
+    print(
+      `    export WAYBILL_TOKEN=$(pnpm -s waybill tokens create --email ${config.adminEmail} --name try-it)`,
+    );
+    print(
+      `    curl -s '${server.url}/api/executions?flowId=${example.id}' -H "authorization: Bearer $WAYBILL_TOKEN"`,
+    );
   }
   await untilSignal();
   print('Stopping: finishing running executions…');

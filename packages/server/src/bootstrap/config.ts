@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import { looksLike } from '../auth/secret-tokens.js';
+import { type AuthSettings, defaultAuth } from '../server-deps.js';
 
 /** Everything Waybill reads from its environment, parsed and checked once at start. */
 export interface WaybillConfig {
@@ -22,6 +24,14 @@ export interface WaybillConfig {
   heartbeatMs: number;
   /** Browser origins allowed to call the API from other sites; none by default (CORS closed). */
   corsOrigins: string[];
+  /** The first admin's email, created on the first start with an empty database. */
+  adminEmail: string;
+  /**
+   * An API token (wbt_…) to give the first admin instead of printing a one-time password, for
+   * unattended installs and CI. Ignored once any user exists.
+   */
+  bootstrapToken: string | undefined;
+  auth: AuthSettings;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +61,20 @@ export function parseConfig(
     shutdownGraceSeconds: integer(env, 'WAYBILL_SHUTDOWN_GRACE_SECONDS', 30, 0, 3600),
     heartbeatMs: integer(env, 'WAYBILL_HEARTBEAT_MS', 5000, 100, 600_000),
     corsOrigins: origins(env, 'WAYBILL_CORS_ORIGINS'),
+    adminEmail: email(env, 'WAYBILL_ADMIN_EMAIL', 'admin@localhost'),
+    bootstrapToken: bootstrapToken(env, 'WAYBILL_BOOTSTRAP_TOKEN'),
+    auth: {
+      ...defaultAuth,
+      sessionHours: integer(env, 'WAYBILL_SESSION_HOURS', defaultAuth.sessionHours, 1, 24 * 30),
+      apiRequestsPerMinute: integer(
+        env,
+        'WAYBILL_API_RATE_LIMIT',
+        defaultAuth.apiRequestsPerMinute,
+        0,
+        1_000_000,
+      ),
+      trustProxy: flag(env, 'WAYBILL_TRUST_PROXY'),
+    },
   };
   return { ...config, ...overrides };
 }
@@ -69,6 +93,33 @@ function integer(
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
   }
   return value;
+}
+
+function email(env: Record<string, string | undefined>, name: string, fallback: string): string {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (!/^[^\s@]+@[^\s@]+$/.test(raw))
+    throw new ConfigError(`${name} must be an email address; it is "${raw}".`);
+  return raw;
+}
+
+function bootstrapToken(env: Record<string, string | undefined>, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!looksLike('api-token', raw)) {
+    throw new ConfigError(
+      `${name} must be an API token: wbt_ followed by 43 characters of base64url (32 random bytes), e.g. wbt_$(openssl rand 32 | basenc --base64url | tr -d =).`,
+    );
+  }
+  return raw;
+}
+
+function flag(env: Record<string, string | undefined>, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false; it is "${raw}".`);
 }
 
 function url(env: Record<string, string | undefined>, name: string, protocols: string[]): string | undefined {

@@ -83,6 +83,7 @@ export async function openRuntime(
     metrics: createMetrics(),
     version: VERSION,
     corsOrigins: config.corsOrigins,
+    auth: config.auth,
     now: Date.now,
     async close() {
       await relay.stop();

@@ -8,6 +8,7 @@ import {
 } from '@waybill/runtime';
 import type { Store } from '@waybill/store';
 import { createApp } from '../app.js';
+import { ensureFirstAdmin, type FirstAdmin } from '../auth/first-admin.js';
 import type { WaybillConfig } from './config.js';
 import { openRuntime } from './open-runtime.js';
 import { type SeededFlow, seedExampleFlows } from './seed-flows.js';
@@ -19,6 +20,8 @@ export interface RunningServer {
   seeded: SeededFlow[];
   /** Simulators serving the demo, each with the credential that reaches it. */
   simulators: Array<{ title: string; url: string; credentialId: string }>;
+  /** The admin created on this start (only on a database without users). */
+  firstAdmin: FirstAdmin | undefined;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,11 @@ export async function startServer(
   options: { embeddedWorker: boolean; seedDir?: string; simulators?: boolean },
 ): Promise<RunningServer> {
   const runtime = await openRuntime(config);
+  const firstAdmin = await ensureFirstAdmin(runtime.store, {
+    email: config.adminEmail,
+    bootstrapToken: config.bootstrapToken,
+    now: Date.now(),
+  });
   const simulators = options.simulators ? await startDemoSimulators(runtime.store) : [];
   const seeded = options.seedDir
     ? await seedExampleFlows(runtime.store, runtime.catalog, options.seedDir, (text) => console.warn(text))
@@ -92,6 +100,7 @@ export async function startServer(
   return {
     url: `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`,
     seeded,
+    firstAdmin,
     simulators: simulators.map((simulator) => ({
       title: simulator.title,
       url: simulator.url,

@@ -30,6 +30,8 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { version: s
       summary: route.summary,
       tags: [route.tag],
       'x-permission': route.permission,
+      // Public routes need nobody; every other route takes an API token or the studio's session.
+      security: route.permission === 'public' ? [] : [{ apiToken: [] }, { session: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
@@ -40,6 +42,22 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { version: s
   return {
     openapi: '3.1.0',
     info: { title: 'Waybill API', version: info.version },
+    components: {
+      securitySchemes: {
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (wbt_…) from POST /api/tokens or `waybill tokens create`.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'waybill_session',
+          description:
+            'The studio session from POST /api/auth/sign-in; changes also need the x-csrf-token header.',
+        },
+      },
+    },
     paths,
   };
 }

@@ -1,9 +1,11 @@
 /**
- * What a route needs. Every route declares one; the access-control layer grants them by role
- * (admin, designer, operator, viewer). `public` routes (health, webhooks) need none.
+ * What a route needs. Every route declares one; roles grant them (auth/roles.ts). `public` routes
+ * (health, webhooks, sign-in) need no one signed in; `self` routes need someone signed in, whatever
+ * their role (their own profile, password, sign-out and API tokens).
  */
 export type Permission =
   | 'public'
+  | 'self'
   | 'flows:read'
   | 'flows:write'
   | 'flows:deploy'
@@ -11,5 +13,6 @@ export type Permission =
   | 'executions:operate'
   | 'credentials:read'
   | 'credentials:write'
+  | 'users:manage'
   | 'audit:read'
   | 'system:read';

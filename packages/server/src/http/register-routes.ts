@@ -1,25 +1,33 @@
+import type { Store } from '@waybill/store';
 import type { Hono } from 'hono';
+import { authorize } from '../auth/authorize.js';
+import { checkPartnerScope } from '../auth/partner-scope.js';
 import { ApiError } from './api-error.js';
 import { parseJsonBody } from './json-body.js';
 import { compilePart } from './request-validation.js';
 import type { RouteSpec } from './route.js';
 
 /**
- * Registers routes on the app: path params, query and JSON body are validated against the
- * route's schemas before the handler runs; handler results become JSON responses.
+ * Registers routes on the app. Before a handler runs, the caller's role must hold the route's
+ * permission, path params, query and JSON body must match the route's schemas, and a partner
+ * account must own what the path names; handler results become JSON responses.
  *
  * @example
- * registerRoutes(app, [getFlow, listFlows]);
+ * registerRoutes(app, [getFlow, listFlows], { store });
  */
-export function registerRoutes(app: Hono, routes: readonly RouteSpec[]): void {
+export function registerRoutes(app: Hono, routes: readonly RouteSpec[], deps: { store: Store }): void {
   for (const route of routes) {
     const params = route.params ? compilePart(route.params, 'params') : undefined;
     const query = route.query ? compilePart(route.query, 'query') : undefined;
     const body = route.body ? compilePart(route.body, 'body') : undefined;
     const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(route.method.toUpperCase(), honoPath, async (c) => {
+      authorize(route, c);
+      const checkedParams = params ? params({ ...c.req.param() }) : {};
+      if (route.permission !== 'public')
+        await checkPartnerScope(deps.store, c, checkedParams as Record<string, unknown>);
       const input = {
-        params: params ? params({ ...c.req.param() }) : {},
+        params: checkedParams,
         query: query ? query(queryObject(new URL(c.req.url).searchParams)) : {},
         body: body ? body(await readJson(c.req.raw)) : undefined,
         c,

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { actorOf, scopeOf } from '../auth/principal.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -46,7 +47,7 @@ export function credentialRoutes(deps: ServerDeps) {
         201: { description: 'Stored', schema: CredentialMeta },
         409: { description: 'Exists', schema: ErrorResponse },
       },
-      handler: async ({ body }) => {
+      handler: async ({ body, c }) => {
         if (await store.credentials.get(body.id)) {
           throw new ApiError(
             409,
@@ -55,9 +56,10 @@ export function credentialRoutes(deps: ServerDeps) {
             { pointer: '/body/id' },
           );
         }
-        const meta = await store.credentials.create(body);
+        // A partner's credentials belong to the partner: only its accounts (and admins) see them.
+        const meta = await store.credentials.create({ ...body, ...scopeOf(c) });
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'credential.create',
           targetType: 'credential',
           targetId: body.id,
@@ -76,7 +78,7 @@ export function credentialRoutes(deps: ServerDeps) {
       responses: {
         200: { description: 'Credentials', schema: Type.Object({ items: Type.Array(CredentialMeta) }) },
       },
-      handler: async () => json(200, { items: await store.credentials.list() }),
+      handler: async ({ c }) => json(200, { items: await store.credentials.list(scopeOf(c)) }),
     }),
     defineRoute({
       method: 'get',
@@ -117,11 +119,11 @@ export function credentialRoutes(deps: ServerDeps) {
         200: { description: 'Updated', schema: CredentialMeta },
         404: { description: 'Not found', schema: ErrorResponse },
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, c }) => {
         const meta = await store.credentials.update(params.credentialId, body);
         if (!meta) throw notFound('credential', params.credentialId);
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'credential.update',
           targetType: 'credential',
           targetId: params.credentialId,
@@ -146,7 +148,7 @@ export function credentialRoutes(deps: ServerDeps) {
         404: { description: 'Not found', schema: ErrorResponse },
         422: { description: 'Its type has no test', schema: ErrorResponse },
       },
-      handler: async ({ params }) => {
+      handler: async ({ params, c }) => {
         const credential = await store.credentials.reveal(params.credentialId);
         if (!credential) throw notFound('credential', params.credentialId);
         const result = await deps.invoker.testCredential(credential, AbortSignal.timeout(20_000));
@@ -162,7 +164,7 @@ export function credentialRoutes(deps: ServerDeps) {
           .filter((value): value is string => typeof value === 'string' && value.length >= 4)
           .reduce((text, secret) => text.replaceAll(secret, '[redacted]'), result.message);
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'credential.test',
           targetType: 'credential',
           targetId: params.credentialId,
@@ -187,7 +189,7 @@ export function credentialRoutes(deps: ServerDeps) {
         if (!(await store.credentials.delete(params.credentialId)))
           throw notFound('credential', params.credentialId);
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'credential.delete',
           targetType: 'credential',
           targetId: params.credentialId,

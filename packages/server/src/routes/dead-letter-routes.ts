@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { ownExecutionIds } from '../auth/partner-scope.js';
+import { actorOf, scopeOf } from '../auth/principal.js';
 import { ApiError } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import { replayExecution } from '../replay/replay-execution.js';
@@ -23,8 +25,11 @@ export function deadLetterRoutes(deps: ServerDeps) {
       responses: {
         200: { description: 'Groups, largest first', schema: Type.Object({ items: Type.Array(AnyObject) }) },
       },
-      handler: async ({ query }) => {
-        const groups = await store.executions.deadLetterGroups(query.flowId ? { flowId: query.flowId } : {});
+      handler: async ({ query, c }) => {
+        const groups = await store.executions.deadLetterGroups({
+          ...(query.flowId ? { flowId: query.flowId } : {}),
+          ...scopeOf(c),
+        });
         return json(200, { items: groups });
       },
     }),
@@ -53,12 +58,13 @@ export function deadLetterRoutes(deps: ServerDeps) {
         200: { description: 'How many changed', schema: Type.Object({ changed: Type.Integer() }) },
         400: { description: 'Neither ids nor group', schema: ErrorResponse },
       },
-      handler: async ({ body }) => {
-        let ids = body.ids ?? [];
+      handler: async ({ body, c }) => {
+        let ids = await ownExecutionIds(store, c, body.ids ?? []);
         if (body.group) {
           ids = ids.concat(
             await store.executions.ids(
               {
+                ...scopeOf(c),
                 flowId: body.group.flowId,
                 deadLetter: 'open',
                 errorSignature: body.group.errorSignature,
@@ -74,7 +80,7 @@ export function deadLetterRoutes(deps: ServerDeps) {
           });
         const changed = await store.executions.setDeadLetter(ids, body.state);
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: `dead-letter.${body.state}`,
           targetType: 'execution',
           targetId: null,
@@ -104,8 +110,8 @@ export function deadLetterRoutes(deps: ServerDeps) {
         202: { description: 'Replays queued', schema: AnyObject },
         200: { description: 'Dry run', schema: AnyObject },
       },
-      handler: async ({ body }) => {
-        const filter = toFilter(body.filter);
+      handler: async ({ body, c }) => {
+        const filter = { ...toFilter(body.filter), ...scopeOf(c) };
         // Only finished executions can be replayed; default to the failed ones.
         if (!filter.status) filter.status = 'failed';
         const ids = await store.executions.ids(filter, body.limit ?? 100);
@@ -120,7 +126,7 @@ export function deadLetterRoutes(deps: ServerDeps) {
         }
         if (body.dryRun) return json(200, { dryRun: true, count: results.length, items: results });
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'execution.replay-bulk',
           targetType: 'execution',
           targetId: null,

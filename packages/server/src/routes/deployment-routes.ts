@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { actorOf } from '../auth/principal.js';
 import { notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import type { WebhookIntake } from '../intake/webhook-intake.js';
@@ -31,7 +32,7 @@ export function deploymentRoutes(deps: ServerDeps, intake: Pick<WebhookIntake, '
         201: { description: 'Deployed', schema: Deployment },
         404: { description: 'Not found', schema: ErrorResponse },
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, c }) => {
         const revision = await findRevision(deps, params.flowId, body.revision);
         const previous = await store.deployments.current(params.flowId);
         const deployment = await store.deployments.deploy(params.flowId, revision.hash, null);
@@ -40,7 +41,7 @@ export function deploymentRoutes(deps: ServerDeps, intake: Pick<WebhookIntake, '
         // Deploying an older revision than the live one is a rollback, and the audit log says so.
         const rollback = previous !== undefined && revision.version < previous.version;
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: rollback ? 'flow.rollback' : 'flow.deploy',
           targetType: 'flow',
           targetId: params.flowId,

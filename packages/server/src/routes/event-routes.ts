@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { streamSSE } from 'hono/streaming';
+import { flowVisible } from '../auth/partner-scope.js';
+import { scopeOf } from '../auth/principal.js';
 import { defineRoute } from '../http/route.js';
 import type { ServerDeps } from '../server-deps.js';
 import { FlowIdParam } from './schemas.js';
@@ -19,9 +21,26 @@ export function eventRoutes(deps: ServerDeps) {
       handler: async ({ c, query }) =>
         streamSSE(c, async (stream) => {
           let id = 0;
+          // A partner account hears only its own flows' events; whether a flow is theirs is
+          // looked up once per flow for the life of the stream.
+          const visible = new Map<string, Promise<boolean>>();
+          const isVisible = (flowId: string) => {
+            const known = visible.get(flowId) ?? flowVisible(deps.store, c, flowId);
+            visible.set(flowId, known);
+            return known;
+          };
+          const partner = scopeOf(c).partnerId !== undefined;
           const off = deps.events.subscribe((event) => {
             if (query.flowId && event.flowId !== query.flowId) return;
-            void stream.writeSSE({ id: String(++id), event: event.type, data: JSON.stringify(event) });
+            if (!partner) {
+              void stream.writeSSE({ id: String(++id), event: event.type, data: JSON.stringify(event) });
+              return;
+            }
+            void isVisible(event.flowId).then((ok) => {
+              if (ok && !stream.aborted) {
+                void stream.writeSSE({ id: String(++id), event: event.type, data: JSON.stringify(event) });
+              }
+            });
           });
           stream.onAbort(off);
           // Comments keep proxies from closing an idle stream.

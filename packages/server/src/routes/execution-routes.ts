@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { type ExecutionFilter, StoreInputError } from '@waybill/store';
+import { actorOf, scopeOf } from '../auth/principal.js';
 import { ApiError, invalidCursor, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import { replayExecution } from '../replay/replay-execution.js';
@@ -74,13 +75,16 @@ export function executionRoutes(deps: ServerDeps) {
           }),
         },
       },
-      handler: async ({ query }) => {
+      handler: async ({ query, c }) => {
         const { cursor, limit, ...filters } = query;
         try {
-          const page = await store.executions.list(toFilter(filters), {
-            cursor: cursor ?? null,
-            limit: limit ?? 50,
-          });
+          const page = await store.executions.list(
+            { ...toFilter(filters), ...scopeOf(c) },
+            {
+              cursor: cursor ?? null,
+              limit: limit ?? 50,
+            },
+          );
           // The list is for finding executions; payloads can be large and are read in the detail.
           return json(200, {
             items: page.items.map(({ trigger: _trigger, ...summary }) => summary),
@@ -186,11 +190,11 @@ export function executionRoutes(deps: ServerDeps) {
         404: { description: 'Not found', schema: ErrorResponse },
         409: { description: 'Cannot replay now', schema: ErrorResponse },
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, c }) => {
         const { plan, execution } = await replayExecution(deps, params.executionId, body);
         if (!execution) return json(200, { dryRun: true, plan: publicPlan(plan) });
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'execution.replay',
           targetType: 'execution',
           targetId: params.executionId,

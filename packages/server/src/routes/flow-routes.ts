@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { actorOf, scopeOf, signedIn } from '../auth/principal.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -9,6 +10,7 @@ const FlowRow = Type.Object({
   id: Type.String(),
   name: Type.String(),
   description: Type.Union([Type.String(), Type.Null()]),
+  partnerId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   latestRevision: Type.Union([Type.String(), Type.Null()]),
@@ -32,6 +34,12 @@ export function flowRoutes(deps: ServerDeps) {
           name: Type.String({ minLength: 1, maxLength: 200 }),
           description: Type.Optional(Type.String({ maxLength: 10_000 })),
           definition: Type.Optional(AnyObject),
+          partnerId: Type.Optional(
+            Type.String({
+              pattern: '^[a-z0-9][a-z0-9-]{0,63}$',
+              description: 'The trading partner this flow belongs to; its partner accounts see it.',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -40,7 +48,19 @@ export function flowRoutes(deps: ServerDeps) {
         409: { description: 'A flow with this id exists', schema: ErrorResponse },
         422: { description: 'The definition is not a valid flow', schema: ErrorResponse },
       },
-      handler: async ({ body }) => {
+      handler: async ({ body, c }) => {
+        const principal = signedIn(c);
+        if (body.partnerId !== undefined && principal.user.partnerId !== null) {
+          throw new ApiError(
+            400,
+            'PARTNER_FIXED',
+            'A partner account creates flows for its own partner only; leave partnerId out.',
+            {
+              pointer: '/body/partnerId',
+            },
+          );
+        }
+        const partnerId = principal.user.partnerId ?? body.partnerId ?? null;
         if (await store.flows.get(body.id)) {
           throw new ApiError(409, 'FLOW_EXISTS', `A flow with the id "${body.id}" already exists.`, {
             pointer: '/body/id',
@@ -48,16 +68,22 @@ export function flowRoutes(deps: ServerDeps) {
         }
         if (body.definition) {
           // Validate before creating anything, so a bad definition leaves no empty flow behind.
-          await saveRevision(deps, body.id, body.definition, { dryRun: true });
+          await saveRevision(deps, body.id, body.definition, { dryRun: true, by: principal, partnerId });
         }
-        await store.flows.create({ id: body.id, name: body.name, description: body.description ?? null });
+        await store.flows.create({
+          id: body.id,
+          name: body.name,
+          description: body.description ?? null,
+          partnerId,
+        });
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'flow.create',
           targetType: 'flow',
           targetId: body.id,
+          ...(partnerId ? { details: { partnerId } } : {}),
         });
-        if (body.definition) await saveRevision(deps, body.id, body.definition, {});
+        if (body.definition) await saveRevision(deps, body.id, body.definition, { by: principal, partnerId });
         return json(201, await store.flows.get(body.id));
       },
     }),
@@ -69,7 +95,7 @@ export function flowRoutes(deps: ServerDeps) {
       tag: 'flows',
       permission: 'flows:read',
       responses: { 200: { description: 'Flows', schema: Type.Object({ items: Type.Array(FlowRow) }) } },
-      handler: async () => json(200, { items: await store.flows.list() }),
+      handler: async ({ c }) => json(200, { items: await store.flows.list(scopeOf(c)) }),
     }),
     defineRoute({
       method: 'get',
@@ -104,7 +130,7 @@ export function flowRoutes(deps: ServerDeps) {
       handler: async ({ params, c }) => {
         if (!(await store.flows.delete(params.flowId))) throw notFound('flow', params.flowId);
         await store.audit.append({
-          actor: 'system',
+          actor: actorOf(c),
           action: 'flow.delete',
           targetType: 'flow',
           targetId: params.flowId,

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { diffFlows } from '@waybill/flow';
 import type { RevisionRow } from '@waybill/store';
+import { signedIn } from '../auth/principal.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -66,14 +67,14 @@ export function revisionRoutes(deps: ServerDeps) {
         404: { description: 'No such flow', schema: ErrorResponse },
         422: { description: 'Every problem of the definition', schema: ErrorResponse },
       },
-      handler: async ({ params, body }) => {
-        if (!(await store.flows.get(params.flowId))) throw notFound('flow', params.flowId);
-        const saved = await saveRevision(
-          deps,
-          params.flowId,
-          body.definition,
-          body.message ? { message: body.message } : {},
-        );
+      handler: async ({ params, body, c }) => {
+        const flow = await store.flows.get(params.flowId);
+        if (!flow) throw notFound('flow', params.flowId);
+        const saved = await saveRevision(deps, params.flowId, body.definition, {
+          by: signedIn(c),
+          partnerId: flow.partnerId,
+          ...(body.message ? { message: body.message } : {}),
+        });
         if (!saved) throw new Error('saveRevision returned nothing outside a dry run');
         return json(saved.created ? 201 : 200, { revision: summary(saved.revision), created: saved.created });
       },

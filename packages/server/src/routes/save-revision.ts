@@ -1,5 +1,6 @@
-import { revisionHash, validateFlow } from '@waybill/flow';
-import type { RevisionRow } from '@waybill/store';
+import { type FlowDefinition, revisionHash, validateFlow } from '@waybill/flow';
+import type { CredentialMeta, RevisionRow } from '@waybill/store';
+import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../http/api-error.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -8,15 +9,16 @@ import type { ServerDeps } from '../server-deps.js';
  * An invalid definition is a 422 listing every problem, each with its pointer into the definition.
  *
  * @example
- * const { revision, created } = await saveRevision(deps, 'orders', definition, { createdBy: 'ana' });
+ * const { revision, created } = await saveRevision(deps, 'orders', definition, { by: principal });
  */
 export async function saveRevision(
   deps: ServerDeps,
   flowId: string,
   definition: unknown,
-  options: { dryRun?: boolean; createdBy?: string; message?: string },
+  options: { dryRun?: boolean; by?: Principal; partnerId?: string | null; message?: string },
 ): Promise<{ revision: RevisionRow; created: boolean } | undefined> {
-  const credentials = await deps.store.credentials.list();
+  const createdBy = options.by?.user.email;
+  const credentials = await usableCredentials(deps, flowId, options.by);
   const result = validateFlow(definition, deps.catalog, { credentials });
   if (!result.ok) {
     const count = result.problems.length;
@@ -41,12 +43,12 @@ export async function saveRevision(
   }
   if (options.dryRun) return undefined;
   const saved = await deps.store.revisions.save(flowId, result.flow, revisionHash(result.flow), {
-    ...(options.createdBy ? { createdBy: options.createdBy } : {}),
+    ...(createdBy ? { createdBy } : {}),
     ...(options.message ? { message: options.message } : {}),
   });
   if (saved.created) {
     await deps.store.audit.append({
-      actor: options.createdBy ?? 'system',
+      actor: createdBy ?? 'system',
       action: 'flow.save',
       targetType: 'flow',
       targetId: flowId,
@@ -54,4 +56,30 @@ export async function saveRevision(
     });
   }
   return saved;
+}
+
+/**
+ * The credentials a revision may name. A partner account may use its partner's credentials and
+ * those the flow already uses (the distributor's ERP credential a template was set up with), but
+ * not pick any other credential of the installation: naming one is reported as unknown.
+ */
+async function usableCredentials(
+  deps: ServerDeps,
+  flowId: string,
+  by: Principal | undefined,
+): Promise<CredentialMeta[]> {
+  const partnerId = by?.user.partnerId;
+  const all = await deps.store.credentials.list();
+  if (!partnerId) return all;
+  const hash = (await deps.store.flows.get(flowId))?.latestRevision;
+  const latest = hash ? await deps.store.revisions.get(flowId, hash) : undefined;
+  const inUse = latest ? credentialsOf(latest.definition) : new Set<string>();
+  return all.filter((credential) => credential.partnerId === partnerId || inUse.has(credential.id));
+}
+
+function credentialsOf(definition: FlowDefinition): Set<string> {
+  const ids = new Set<string>();
+  if (definition.trigger.credential) ids.add(definition.trigger.credential);
+  for (const node of definition.nodes) if (node.credential) ids.add(node.credential);
+  return ids;
 }

@@ -48,3 +48,18 @@ export function pageQuery(defaultLimit: number) {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: defaultLimit })),
   });
 }
+
+/** A user as the API shows them: never a password or its hash. */
+export const UserView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  partnerId: Type.Union([Type.String(), Type.Null()]),
+  disabled: Type.Boolean(),
+  hasPassword: Type.Boolean(),
+  passwordChangeRequired: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+});

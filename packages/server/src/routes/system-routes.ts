@@ -42,7 +42,7 @@ export function systemRoutes(deps: ServerDeps) {
       operationId: 'metrics',
       summary: 'Prometheus metrics: executions by status, queue depth',
       tag: 'system',
-      permission: 'public',
+      permission: 'system:read',
       responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain' } },
       handler: async ({ c }) =>
         c.text(await renderMetrics(deps), 200, { 'content-type': 'text/plain; version=0.0.4' }),

@@ -417,7 +417,7 @@ export function describeApiSuite(backend: Backend) {
           'flow.create',
         ]);
         expect(log.body.items[0]).toMatchObject({
-          actor: expect.any(String),
+          actor: t.admin.user.email,
           targetType: 'flow',
           details: { version: 1, previousVersion: 2 },
         });
@@ -435,7 +435,9 @@ export function describeApiSuite(backend: Backend) {
         );
         expect((await t.call('GET', '/api/audit?cursor=not-a-cursor')).status).toBe(400);
 
-        const exported = await t.app.request('/api/audit/export?targetId=audited');
+        const exported = await t.app.request('/api/audit/export?targetId=audited', {
+          headers: { authorization: `Bearer ${t.admin.token}` },
+        });
         expect(exported.headers.get('content-type')).toContain('application/x-ndjson');
         const lines = (await exported.text())
           .trim()

@@ -273,7 +273,10 @@ export function describeRuntimeSuite(backend: Backend) {
     it('streams execution events over SSE', async () => {
       await deploy(delayFlow('sse-flow', 0));
       const controller = new AbortController();
-      const res = await t.app.request('/api/events?flowId=sse-flow', { signal: controller.signal });
+      const res = await t.app.request('/api/events?flowId=sse-flow', {
+        signal: controller.signal,
+        headers: { authorization: `Bearer ${t.admin.token}` },
+      });
       expect(res.headers.get('content-type')).toContain('text/event-stream');
       const reader = res.body!.getReader();
       const id = await run('sse-flow', { po: 'PO-S1' });

@@ -15,12 +15,20 @@ import {
   type QueueDriver,
   startWorker,
 } from '@waybill/runtime';
+import type { UserRole } from '@waybill/store';
 import { openStore } from '@waybill/store';
 import pg from 'pg';
 import { createApp } from '../app.js';
+import { createAccount, issueToken } from '../auth/account-admin.js';
 import { createSecretsPort, loadConnectors } from '../bootstrap/catalog.js';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
-import { defaultLimits, type ServerDeps, type ServerLimits } from '../server-deps.js';
+import {
+  type AuthSettings,
+  defaultAuth,
+  defaultLimits,
+  type ServerDeps,
+  type ServerLimits,
+} from '../server-deps.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -41,7 +49,7 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
  */
 export async function createTestRuntime(
   backend: Backend,
-  options: { limits?: Partial<ServerLimits>; worker?: boolean } = {},
+  options: { limits?: Partial<ServerLimits>; worker?: boolean; auth?: Partial<AuthSettings> } = {},
 ) {
   const suffix = randomBytes(4).toString('hex');
   const dir = await mkdtemp(join(tmpdir(), 'waybill-server-'));
@@ -84,6 +92,8 @@ export async function createTestRuntime(
     relay,
     revisions: createRevisionCache(store),
     limits: { ...defaultLimits, respondTimeoutMs: 5000, ...options.limits },
+    // Tests make many calls with one token; the rate-limit test turns the limit on.
+    auth: { ...defaultAuth, apiRequestsPerMinute: 0, ...options.auth },
     metrics: createMetrics(),
     version: 'test',
     now: Date.now,
@@ -94,6 +104,41 @@ export async function createTestRuntime(
       : startWorker({ ...deps, concurrency: 4, heartbeatMs: 500, observer: deps.metrics.observer });
   const { app, routes } = createApp(deps);
 
+  /** A user with a role (and partner) and an API token acting as them. */
+  const tokenFor = async (role: UserRole, partnerId: string | null = null) => {
+    const { user } = await createAccount(
+      store,
+      { email: `${role}-${randomBytes(4).toString('hex')}@example.com`, role, partnerId },
+      Date.now(),
+    );
+    await store.accounts.updateUser(user.id, { passwordHash: null });
+    const { secret } = await issueToken(store, { userId: user.id, name: 'tests' }, Date.now());
+    return { user, token: secret };
+  };
+  const admin = await tokenFor('admin');
+
+  const request = async (
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<TestResponse> => {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const res = await app.request(path, init);
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON; keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+
   return {
     backend,
     deps,
@@ -103,27 +148,31 @@ export async function createTestRuntime(
     routes,
     store,
     pgSchema,
-    /** JSON request helper: returns status, parsed body and headers. */
-    async call(
+    /** The admin the runtime made, and their API token. */
+    admin,
+    tokenFor,
+    /**
+     * JSON request helper: returns status, parsed body and headers. Calls are made as the admin
+     * unless the headers carry their own authorization or cookie.
+     */
+    call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const own = 'authorization' in headers || 'cookie' in headers;
+      return request(
+        method,
+        path,
+        body,
+        own ? headers : { ...headers, authorization: `Bearer ${admin.token}` },
+      );
+    },
+    /** The same, as the holder of `token`, or as nobody when it is null. */
+    callAs(
+      token: string | null,
       method: string,
       path: string,
       body?: unknown,
       headers: Record<string, string> = {},
-    ): Promise<TestResponse> {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-      }
-      const res = await app.request(path, init);
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        // not JSON; keep the text
-      }
-      return { status: res.status, body: parsed, headers: res.headers };
+    ) {
+      return request(method, path, body, token ? { ...headers, authorization: `Bearer ${token}` } : headers);
     },
     /** Polls until the execution reaches a final status (or the timeout). */
     async waitForExecution(id: string, statuses = ['succeeded', 'failed', 'cancelled'], timeoutMs = 15_000) {

@@ -34,8 +34,16 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
+/**
+ * The API token the first admin of a test process gets (WAYBILL_BOOTSTRAP_TOKEN): one value for
+ * every process, so servers sharing a database all accept it.
+ */
+export const TEST_ADMIN_TOKEN = `wbt_${'test-admin-token-'.repeat(3).slice(0, 43)}`;
+
 export interface WaybillProcess extends RunningProcess {
   url: string;
+  /** An admin's API token for the API (the bootstrap token, unless the env gave another). */
+  token: string;
 }
 
 /**
@@ -63,6 +71,7 @@ export async function startWaybillProcess(
       env: {
         WAYBILL_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
         WAYBILL_DATA_DIR: dataDir,
+        WAYBILL_BOOTSTRAP_TOKEN: TEST_ADMIN_TOKEN,
         ...env,
         ...(command === 'start' ? { PORT: String(port) } : {}),
       },
@@ -72,6 +81,7 @@ export async function startWaybillProcess(
   return {
     ...running,
     url: `http://127.0.0.1:${port}`,
+    token: env.WAYBILL_BOOTSTRAP_TOKEN ?? TEST_ADMIN_TOKEN,
     async stop() {
       await running.stop();
       if (!env.WAYBILL_DATA_DIR) await rm(dataDir, { recursive: true, force: true });
@@ -80,21 +90,21 @@ export async function startWaybillProcess(
 }
 
 /**
- * A JSON call to a running Waybill; a 4xx or 5xx throws with the body.
+ * A JSON call to a running Waybill, as its admin; a 4xx or 5xx throws with the body.
  *
  * @example
- * await api(server.url, 'POST', '/api/flows', { id: 'orders', name: 'Orders' });
+ * await api(server, 'POST', '/api/flows', { id: 'orders', name: 'Orders' });
  */
 export async function api(
-  base: string,
+  server: { url: string; token: string },
   method: string,
   path: string,
   body?: unknown,
   // biome-ignore lint/suspicious/noExplicitAny: callers read whatever JSON came back.
 ): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}${path}`, {
+  const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await res.text();

@@ -4,6 +4,7 @@ import type { StoreDialect } from '../store-types.js';
 import { initialMigration } from './0001-initial.js';
 import { concurrencyLimitsMigration } from './0002-concurrency-limits.js';
 import { accountsMigration } from './0003-accounts.js';
+import { partnerScopeMigration } from './0004-partner-scope.js';
 
 /**
  * Every migration, in order. Names sort lexically, which is the order Kysely applies them in.
@@ -13,6 +14,7 @@ export function allMigrations(dialect: StoreDialect): Record<string, Migration> 
     '0001-initial': initialMigration(dialect),
     '0002-concurrency-limits': concurrencyLimitsMigration(),
     '0003-accounts': accountsMigration(),
+    '0004-partner-scope': partnerScopeMigration(),
   };
 }
 

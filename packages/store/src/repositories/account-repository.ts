@@ -12,12 +12,19 @@ const USER_COLUMNS = [
   'users.role',
   'users.partner_id',
   'users.disabled',
+  'users.password_change_required',
   'users.created_at',
   'users.updated_at',
   'users.last_sign_in_at',
 ] as const;
 
-type UserColumns = Omit<Selectable<UsersTable>, 'password_hash'> & { has_password: unknown };
+type UserColumns = Omit<Selectable<UsersTable>, 'password_hash' | 'password_expires_at'> & {
+  has_password: unknown;
+};
+
+// A token's last use is written at most this often: the time is for "is this token still in
+// use?", and a write on every API call would double the cost of reads.
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 function toUser(row: UserColumns): UserRow {
   return {
@@ -28,6 +35,7 @@ function toUser(row: UserColumns): UserRow {
     partnerId: row.partner_id,
     disabled: Number(row.disabled) === 1,
     hasPassword: Number(row.has_password) === 1,
+    passwordChangeRequired: Number(row.password_change_required) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastSignInAt: row.last_sign_in_at,
@@ -78,6 +86,8 @@ export function createAccountRepository(context: StoreContext): AccountRepositor
           role: input.role,
           partner_id: input.partnerId ?? null,
           password_hash: input.passwordHash ?? null,
+          password_change_required: input.oneTimeUntil ? 1 : 0,
+          password_expires_at: input.oneTimeUntil ?? null,
           disabled: 0,
           created_at: now,
           updated_at: now,
@@ -100,7 +110,13 @@ export function createAccountRepository(context: StoreContext): AccountRepositor
           ...(patch.role !== undefined ? { role: patch.role } : {}),
           ...(patch.partnerId !== undefined ? { partner_id: patch.partnerId } : {}),
           ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
-          ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+          ...(patch.passwordHash !== undefined
+            ? {
+                password_hash: patch.passwordHash,
+                password_change_required: patch.oneTimeUntil ? 1 : 0,
+                password_expires_at: patch.oneTimeUntil ?? null,
+              }
+            : {}),
         })
         .where('id', '=', id)
         .executeTakeFirst();
@@ -115,10 +131,12 @@ export function createAccountRepository(context: StoreContext): AccountRepositor
 
     async findForSignIn(email) {
       const row = await users()
-        .select('users.password_hash')
+        .select(['users.password_hash', 'users.password_expires_at'])
         .where('users.email', '=', email.trim().toLowerCase())
         .executeTakeFirst();
-      return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+      return row
+        ? { ...toUser(row), passwordHash: row.password_hash, passwordExpiresAt: row.password_expires_at }
+        : undefined;
     },
 
     async listUsers() {
@@ -129,6 +147,17 @@ export function createAccountRepository(context: StoreContext): AccountRepositor
       const row = await db
         .selectFrom('users')
         .select((eb) => eb.fn.countAll().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async countActiveAdmins() {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('role', '=', 'admin')
+        .where('partner_id', 'is', null)
+        .where('disabled', '=', 0)
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },
@@ -200,8 +229,16 @@ export function createAccountRepository(context: StoreContext): AccountRepositor
       if (!row) return undefined;
       const user = await this.getUser(row.user_id);
       if (!user || user.disabled) return undefined;
+      const stale =
+        !row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS;
+      if (!stale) return { token: toToken(row), user };
       await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
       return { token: toToken({ ...row, last_used_at: now }), user };
+    },
+
+    async getToken(id) {
+      const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toToken(row) : undefined;
     },
 
     async listTokens(userId) {

@@ -10,6 +10,7 @@ const META_COLUMNS = [
   'name',
   'allowed_hosts',
   'max_concurrency',
+  'partner_id',
   'created_at',
   'updated_at',
 ] as const;
@@ -46,6 +47,7 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
           name: input.name,
           allowed_hosts: JSON.stringify(input.allowedHosts ?? []),
           max_concurrency: input.maxConcurrency ?? null,
+          partner_id: input.partnerId ?? null,
           secret: sealCredentialValues(context.keys(), input.id, input.values),
           created_at: now,
           updated_at: now,
@@ -107,8 +109,13 @@ export function createCredentialRepository(context: StoreContext): CredentialRep
       return { ...toCredentialMeta(row), values: await open(id, row.secret) };
     },
 
-    async list() {
-      const rows = await db.selectFrom('credentials').select(META_COLUMNS).orderBy('id').execute();
+    async list(filter = {}) {
+      const rows = await db
+        .selectFrom('credentials')
+        .select(META_COLUMNS)
+        .$if(filter.partnerId !== undefined, (qb) => qb.where('partner_id', '=', filter.partnerId!))
+        .orderBy('id')
+        .execute();
       return rows.map(toCredentialMeta);
     },
 

@@ -44,6 +44,16 @@ export function executionFilter(filter: ExecutionFilter) {
     if (filter.failedNodeId !== undefined) conditions.push(eb('failed_node_id', '=', filter.failedNodeId));
     if (filter.errorSignature !== undefined)
       conditions.push(eb('error_signature', '=', filter.errorSignature));
+    if (filter.partnerId !== undefined) {
+      // Executions outlive their flow; one whose flow is gone belongs to no partner any more.
+      conditions.push(
+        eb(
+          'flow_id',
+          'in',
+          eb.selectFrom('flows').select('flows.id').where('flows.partner_id', '=', filter.partnerId),
+        ),
+      );
+    }
     return eb.and(conditions);
   };
 }

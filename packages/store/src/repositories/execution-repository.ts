@@ -98,6 +98,10 @@ export function createExecutionRepository(context: StoreContext): ExecutionRepos
       // One pass with window functions: counts and bounds per group, plus the newest row of each
       // group for its sample message and error code.
       const flowCondition = filter.flowId !== undefined ? sql`and flow_id = ${filter.flowId}` : sql``;
+      const partnerCondition =
+        filter.partnerId !== undefined
+          ? sql`and flow_id in (select id from flows where partner_id = ${filter.partnerId})`
+          : sql``;
       const partition = sql`partition by flow_id, failed_node_id, error_signature`;
       const { rows } = await sql<{
         flow_id: string;
@@ -115,7 +119,7 @@ export function createExecutionRepository(context: StoreContext): ExecutionRepos
             min(queued_at) over (${partition}) as first_at,
             max(queued_at) over (${partition}) as last_at
           from executions
-          where status = 'failed' and dead_letter = 'open' ${flowCondition}
+          where status = 'failed' and dead_letter = 'open' ${flowCondition} ${partnerCondition}
         ) grouped
         where position = 1
         order by last_at desc, flow_id, error_signature`.execute(db);

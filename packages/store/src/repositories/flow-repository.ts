@@ -41,6 +41,7 @@ export function createFlowRepository(context: StoreContext): FlowRepository {
           id: input.id,
           name: input.name,
           description: input.description ?? null,
+          partner_id: input.partnerId ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -56,8 +57,11 @@ export function createFlowRepository(context: StoreContext): FlowRepository {
       return row ? toFlowRow(row) : undefined;
     },
 
-    async list() {
-      const rows = await selectFlows().orderBy('flows.id').execute();
+    async list(filter = {}) {
+      const rows = await selectFlows()
+        .$if(filter.partnerId !== undefined, (qb) => qb.where('flows.partner_id', '=', filter.partnerId!))
+        .orderBy('flows.id')
+        .execute();
       return rows.map(toFlowRow);
     },
 
@@ -95,6 +99,7 @@ function toFlowRow(
     id: row.id,
     name: row.name,
     description: row.description,
+    partnerId: row.partner_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     latestRevision: row.latest_revision,

@@ -94,6 +94,57 @@ export function describeAccountContract(name: string, harness: () => StoreHarnes
       expect(await store.accounts.useToken(hash(expired))).toBeUndefined();
     });
 
+    it('keeps a one-time password single-use until the user chooses their own', async () => {
+      const until = inAnHour();
+      const user = await store.accounts.createUser({
+        email: email(),
+        name: 'Ed',
+        role: 'admin',
+        passwordHash: 'scrypt$once',
+        oneTimeUntil: until,
+      });
+      expect(user.passwordChangeRequired).toBe(true);
+      expect((await store.accounts.findForSignIn(user.email))?.passwordExpiresAt).toBe(until);
+      const chosen = await store.accounts.updateUser(user.id, { passwordHash: 'scrypt$own' });
+      expect(chosen?.passwordChangeRequired).toBe(false);
+      expect(await store.accounts.findForSignIn(user.email)).toMatchObject({
+        passwordHash: 'scrypt$own',
+        passwordExpiresAt: null,
+      });
+      const reset = await store.accounts.updateUser(user.id, {
+        passwordHash: 'scrypt$reset',
+        oneTimeUntil: until,
+      });
+      expect(reset?.passwordChangeRequired).toBe(true);
+    });
+
+    it('counts only enabled admins of the distributor as admins', async () => {
+      const before = await store.accounts.countActiveAdmins();
+      const admin = await store.accounts.createUser({ email: email(), name: 'Fa', role: 'admin' });
+      await store.accounts.createUser({
+        email: email(),
+        name: 'Partner admin',
+        role: 'admin',
+        partnerId: 'acme',
+      });
+      await store.accounts.createUser({ email: email(), name: 'Designer', role: 'designer' });
+      expect(await store.accounts.countActiveAdmins()).toBe(before + 1);
+      await store.accounts.updateUser(admin.id, { disabled: true });
+      expect(await store.accounts.countActiveAdmins()).toBe(before);
+    });
+
+    it("writes a token's last use at most once a minute", async () => {
+      const user = await store.accounts.createUser({ email: email(), name: 'Gu', role: 'viewer' });
+      const id = `tok_${randomBytes(4).toString('hex')}`;
+      await store.accounts.createToken({ id, userId: user.id, name: 'CI', tokenHash: hash(id) });
+      const first = await store.accounts.useToken(hash(id));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await store.accounts.useToken(hash(id));
+      expect(second?.token.lastUsedAt).toBe(first?.token.lastUsedAt);
+      expect((await store.accounts.getToken(id))?.lastUsedAt).toBe(first?.token.lastUsedAt);
+      expect(await store.accounts.getToken('tok_missing')).toBeUndefined();
+    });
+
     it('stops the sessions and tokens of a disabled user at once', async () => {
       const user = await store.accounts.createUser({ email: email(), name: 'Di', role: 'admin' });
       const id = `tok_${randomBytes(4).toString('hex')}`;

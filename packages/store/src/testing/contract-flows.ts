@@ -174,6 +174,21 @@ export function describeFlowContract(name: string, harness: () => StoreHarness):
       expect(await store.credentials.reveal('no-such-credential')).toBeUndefined();
     });
 
+    it("lists a partner's credentials apart from the distributor's", async () => {
+      const partner = uniqueId('partner');
+      const id = uniqueId('cred');
+      const meta = await store.credentials.create({
+        id,
+        type: 'http-bearer',
+        name: 'Partner AS2',
+        values: { token: 't' },
+        partnerId: partner,
+      });
+      expect(meta.partnerId).toBe(partner);
+      expect((await store.credentials.list({ partnerId: partner })).map((c) => c.id)).toEqual([id]);
+      expect((await store.credentials.list()).find((c) => c.id === id)?.partnerId).toBe(partner);
+    });
+
     it('merges updated values field by field, a null removing the field', async () => {
       const id = uniqueId('cred');
       await store.credentials.create({

@@ -162,6 +162,25 @@ export function describeSearchContract(name: string, harness: () => StoreHarness
       );
     });
 
+    it("keeps a partner's view to executions and dead letters of its own flows", async () => {
+      const partner = uniqueId('partner');
+      const own = uniqueId('flow');
+      const other = uniqueId('flow');
+      await store.flows.create({ id: own, name: 'EDI 850 in', partnerId: partner });
+      await store.flows.create({ id: other, name: 'Someone else', partnerId: uniqueId('partner') });
+      const mine = await finishAs(newExecution(own), 'failed', rejected('Order #1 failed'));
+      await finishAs(newExecution(other), 'failed', rejected('Order #2 failed'));
+      const seen = await store.executions.list({ partnerId: partner });
+      expect(seen.items.map((e) => e.id)).toEqual([mine.id]);
+      expect(await store.executions.ids({ partnerId: partner, status: 'failed' }, 10)).toEqual([mine.id]);
+      const groups = await store.executions.deadLetterGroups({ partnerId: partner });
+      expect(groups.map((g) => g.flowId)).toEqual([own]);
+      expect((await store.flows.list({ partnerId: partner })).map((f) => f.id)).toEqual([own]);
+      expect((await store.flows.get(own))?.partnerId).toBe(partner);
+      await store.flows.delete(own);
+      expect((await store.executions.list({ partnerId: partner })).items).toEqual([]);
+    });
+
     it('changes dead-letter states only where one exists and counts the changes', async () => {
       const flowId = uniqueId('flow');
       const a = await finishAs(newExecution(flowId), 'failed', rejected('A failed'));
