@@ -8,7 +8,11 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'connectors/*/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'connectors/*/src/**/*.test.ts',
+      'packages/studio/e2e/**/*.e2e.test.ts',
+    ],
     // isolated-vm on Node 20 needs the startup snapshot disabled.
     execArgv: ['--no-node-snapshot'],
     pool: 'forks',

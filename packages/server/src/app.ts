@@ -10,6 +10,7 @@ import { ApiError, type ErrorBody } from './http/api-error.js';
 import { openApiDocument } from './http/openapi-document.js';
 import { registerRoutes } from './http/register-routes.js';
 import type { RouteSpec } from './http/route.js';
+import { serveStudio } from './http/studio-assets.js';
 import { createWebhookIntake } from './intake/webhook-intake.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -23,6 +24,7 @@ import { flowRoutes } from './routes/flow-routes.js';
 import { hookRoutes } from './routes/hook-routes.js';
 import { revisionRoutes } from './routes/revision-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { testRunRoutes } from './routes/test-run-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { ServerDeps } from './server-deps.js';
@@ -35,7 +37,7 @@ import type { ServerDeps } from './server-deps.js';
  * const { app } = createApp(deps);
  * const res = await app.request('/api/flows');
  */
-export function createApp(deps: ServerDeps) {
+export function createApp(deps: ServerDeps, options: { studioDir?: string } = {}) {
   const intake = createWebhookIntake(deps);
   const throttle = createSignInThrottle({
     failuresPerAccount: deps.auth.signInFailuresPerAccount,
@@ -49,6 +51,7 @@ export function createApp(deps: ServerDeps) {
     ...userRoutes(deps),
     ...flowRoutes(deps),
     ...revisionRoutes(deps),
+    ...testRunRoutes(deps),
     ...deploymentRoutes(deps, intake),
     ...executionRoutes(deps),
     ...deadLetterRoutes(deps),
@@ -100,6 +103,7 @@ export function createApp(deps: ServerDeps) {
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, { version: deps.version })));
   registerRoutes(app, routes, deps);
+  if (options.studioDir) serveStudio(app, { dir: options.studioDir });
 
   app.notFound((c) =>
     c.json(

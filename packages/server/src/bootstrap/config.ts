@@ -32,6 +32,8 @@ export interface WaybillConfig {
    */
   bootstrapToken: string | undefined;
   auth: AuthSettings;
+  /** The built studio to serve at /; absent when it is not wanted (API-only servers). */
+  studioDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,8 @@ export function parseConfig(
     corsOrigins: origins(env, 'WAYBILL_CORS_ORIGINS'),
     adminEmail: email(env, 'WAYBILL_ADMIN_EMAIL', 'admin@localhost'),
     bootstrapToken: bootstrapToken(env, 'WAYBILL_BOOTSTRAP_TOKEN'),
+    // The studio's build sits beside this package in the repository (and in the container image).
+    studioDir: env.WAYBILL_STUDIO_DIR?.trim() || resolve(import.meta.dirname, '../../../studio/dist'),
     auth: {
       ...defaultAuth,
       sessionHours: integer(env, 'WAYBILL_SESSION_HOURS', defaultAuth.sessionHours, 1, 24 * 30),

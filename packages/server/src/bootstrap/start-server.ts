@@ -85,7 +85,7 @@ export async function startServer(
         onError: log('worker'),
       })
     : undefined;
-  const { app } = createApp(runtime);
+  const { app } = createApp(runtime, config.studioDir ? { studioDir: config.studioDir } : {});
   // Whatever was committed but not published before a restart goes out now.
   await runtime.relay.sweep();
 

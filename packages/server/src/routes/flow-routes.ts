@@ -68,7 +68,7 @@ export function flowRoutes(deps: ServerDeps) {
         }
         if (body.definition) {
           // Validate before creating anything, so a bad definition leaves no empty flow behind.
-          await saveRevision(deps, body.id, body.definition, { dryRun: true, by: principal, partnerId });
+          await saveRevision(deps, body.id, body.definition, { dryRun: true, by: principal });
         }
         await store.flows.create({
           id: body.id,
@@ -83,7 +83,7 @@ export function flowRoutes(deps: ServerDeps) {
           targetId: body.id,
           ...(partnerId ? { details: { partnerId } } : {}),
         });
-        if (body.definition) await saveRevision(deps, body.id, body.definition, { by: principal, partnerId });
+        if (body.definition) await saveRevision(deps, body.id, body.definition, { by: principal });
         return json(201, await store.flows.get(body.id));
       },
     }),

@@ -72,7 +72,6 @@ export function revisionRoutes(deps: ServerDeps) {
         if (!flow) throw notFound('flow', params.flowId);
         const saved = await saveRevision(deps, params.flowId, body.definition, {
           by: signedIn(c),
-          partnerId: flow.partnerId,
           ...(body.message ? { message: body.message } : {}),
         });
         if (!saved) throw new Error('saveRevision returned nothing outside a dry run');

@@ -5,27 +5,27 @@ import { ApiError } from '../http/api-error.js';
 import type { ServerDeps } from '../server-deps.js';
 
 /**
- * Validates a definition against the catalog and the stored credentials and saves it as a revision.
- * An invalid definition is a 422 listing every problem, each with its pointer into the definition.
+ * Validates a definition against the catalog and the credentials the caller may use. An invalid
+ * definition is a 422 listing every problem, each with its pointer into the definition.
  *
  * @example
- * const { revision, created } = await saveRevision(deps, 'orders', definition, { by: principal });
+ * const flow = await checkedDefinition(deps, 'orders', body.definition, principal, 'run');
  */
-export async function saveRevision(
+export async function checkedDefinition(
   deps: ServerDeps,
   flowId: string,
   definition: unknown,
-  options: { dryRun?: boolean; by?: Principal; partnerId?: string | null; message?: string },
-): Promise<{ revision: RevisionRow; created: boolean } | undefined> {
-  const createdBy = options.by?.user.email;
-  const credentials = await usableCredentials(deps, flowId, options.by);
+  by: Principal | undefined,
+  outcome: 'saved' | 'run' = 'saved',
+): Promise<FlowDefinition> {
+  const credentials = await usableCredentials(deps, flowId, by);
   const result = validateFlow(definition, deps.catalog, { credentials });
   if (!result.ok) {
     const count = result.problems.length;
     throw new ApiError(
       422,
       'INVALID_FLOW',
-      `The flow has ${count} problem${count === 1 ? '' : 's'}; nothing was saved.`,
+      `The flow has ${count} problem${count === 1 ? '' : 's'}; nothing was ${outcome}.`,
       {
         problems: result.problems.map((p) => ({ ...p, pointer: `/definition${p.pointer}` })),
       },
@@ -35,14 +35,31 @@ export async function saveRevision(
     throw new ApiError(
       400,
       'FLOW_ID_MISMATCH',
-      `The definition's id is "${result.flow.id}", but it is being saved to flow "${flowId}".`,
+      `The definition's id is "${result.flow.id}", but it belongs to flow "${flowId}".`,
       {
         pointer: '/definition/id',
       },
     );
   }
+  return result.flow;
+}
+
+/**
+ * Validates a definition (see `checkedDefinition`) and saves it as a revision.
+ *
+ * @example
+ * const { revision, created } = await saveRevision(deps, 'orders', definition, { by: principal });
+ */
+export async function saveRevision(
+  deps: ServerDeps,
+  flowId: string,
+  definition: unknown,
+  options: { dryRun?: boolean; by?: Principal; message?: string },
+): Promise<{ revision: RevisionRow; created: boolean } | undefined> {
+  const createdBy = options.by?.user.email;
+  const flow = await checkedDefinition(deps, flowId, definition, options.by);
   if (options.dryRun) return undefined;
-  const saved = await deps.store.revisions.save(flowId, result.flow, revisionHash(result.flow), {
+  const saved = await deps.store.revisions.save(flowId, flow, revisionHash(flow), {
     ...(createdBy ? { createdBy } : {}),
     ...(options.message ? { message: options.message } : {}),
   });

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+
+// Paths the API, the intake and the probes own; everything else may be a studio page.
+const NOT_STUDIO = /^\/(api|hooks|metrics|healthz|readyz)(\/|$)/;
+
+/**
+ * Serves the built studio (packages/studio/dist): hashed assets cached for a year, and
+ * index.html for every other GET a browser makes, so deep links like /flows/orders load the app.
+ * Without a build, pages say how to make one.
+ *
+ * @example
+ * serveStudio(app, { dir: '/srv/waybill/packages/studio/dist' });
+ */
+export function serveStudio(app: Hono, options: { dir: string }): void {
+  const index = join(options.dir, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (c) =>
+      c.text('The studio is not built: run "pnpm build", then reload. The API is at /api/openapi.json.', 503),
+    );
+    return;
+  }
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: options.dir,
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+  app.get('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    if (NOT_STUDIO.test(path) || path.startsWith('/assets/')) return next();
+    const html = await readFile(index, 'utf8');
+    c.header('cache-control', 'no-cache');
+    return c.html(html);
+  });
+}

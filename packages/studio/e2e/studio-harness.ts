@@ -1,0 +1,83 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { api, repoRoot, startWaybillProcess, type WaybillProcess } from '@waybill/server/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Where the end-to-end tests leave a screenshot of each main screen; README shows them. */
+export const SCREENSHOTS = join(repoRoot, 'docs/screenshots');
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export interface Studio {
+  server: WaybillProcess;
+  browser: Browser;
+  /** A fresh browser page signed in with a new user of that role (through the sign-in page). */
+  signedIn(
+    role: 'admin' | 'designer' | 'operator' | 'viewer',
+    options?: { partnerId?: string },
+  ): Promise<Page>;
+  /** Saves a screenshot of the page as docs/screenshots/<name>.png. */
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Console errors and CSP violations seen on any page so far. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real `waybill start` (SQLite, embedded queue, simulators, the built studio) and Debian's
+ * Chromium driven by playwright-core, as an analyst would meet them. Needs `pnpm build` first.
+ *
+ * @example
+ * const studio = await startStudio(); const page = await studio.signedIn('designer');
+ */
+export async function startStudio(options: { seed?: boolean } = {}): Promise<Studio> {
+  const server = await startWaybillProcess('start', {}, options.seed ? [] : ['--no-seed']);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const consoleErrors: string[] = [];
+  let users = 0;
+  return {
+    server,
+    browser,
+    consoleErrors,
+    async signedIn(role, extra = {}) {
+      users += 1;
+      const email = `${role}-${users}@acme.test`;
+      const { body } = await api(server, 'POST', '/api/users', {
+        email,
+        name: `${role[0]?.toUpperCase()}${role.slice(1)} ${users}`,
+        role,
+        ...(extra.partnerId ? { partnerId: extra.partnerId } : {}),
+      });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      await page.goto(server.url);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(body.oneTimePassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('New password', { exact: true }).fill('correct horse battery staple');
+      await page.getByLabel('New password again').fill('correct horse battery staple');
+      await page.getByRole('button', { name: 'Save password' }).click();
+      await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+      return page;
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** Filled in with its page; here so the routes resolve. */
+export function AuditPage() {
+  return <h1>AuditPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Filled in with its page; here so the routes resolve. */
+export function DashboardPage() {
+  return <h1>DashboardPage</h1>;
+}

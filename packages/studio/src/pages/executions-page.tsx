@@ -1,0 +1,4 @@
+/** Filled in with its page; here so the routes resolve. */
+export function ExecutionsPage() {
+  return <h1>ExecutionsPage</h1>;
+}

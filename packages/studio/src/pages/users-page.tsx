@@ -1,0 +1,4 @@
+/** Filled in with its page; here so the routes resolve. */
+export function UsersPage() {
+  return <h1>UsersPage</h1>;
+}
