@@ -23,6 +23,7 @@ import { executionRoutes } from './routes/execution-routes.js';
 import { flowRoutes } from './routes/flow-routes.js';
 import { hookRoutes } from './routes/hook-routes.js';
 import { revisionRoutes } from './routes/revision-routes.js';
+import { statsRoutes } from './routes/stats-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { testRunRoutes } from './routes/test-run-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
@@ -54,6 +55,7 @@ export function createApp(deps: ServerDeps, options: { studioDir?: string } = {}
     ...testRunRoutes(deps),
     ...deploymentRoutes(deps, intake),
     ...executionRoutes(deps),
+    ...statsRoutes(deps),
     ...deadLetterRoutes(deps),
     ...credentialRoutes(deps),
     ...catalogRoutes(deps),

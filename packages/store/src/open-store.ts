@@ -15,6 +15,7 @@ import { createJobRepository } from './repositories/job-repository.js';
 import { createOutboxRepository } from './repositories/outbox-repository.js';
 import { createRevisionRepository } from './repositories/revision-repository.js';
 import { createSlotRepository } from './repositories/slot-repository.js';
+import { createStatsRepository } from './repositories/stats-repository.js';
 import type { StoreContext } from './store-context.js';
 import type { Store } from './store-types.js';
 
@@ -83,6 +84,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     outbox: createOutboxRepository(context),
     jobs: createJobRepository(context),
     audit: createAuditRepository(context),
+    stats: createStatsRepository(context),
     cursors: createCursorRepository(context),
     slots: createSlotRepository(context),
     accounts: createAccountRepository(context),

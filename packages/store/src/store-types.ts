@@ -451,6 +451,33 @@ export interface AccountRepository {
   revokeToken(id: string): Promise<ApiTokenRow | undefined>;
 }
 
+export interface StatusBucket {
+  /** The hour's start, ISO. */
+  start: string;
+  counts: Partial<Record<ExecutionStatus, number>>;
+}
+
+export interface NodeTiming {
+  flowId: string;
+  nodeId: string;
+  type: string;
+  /** Steps measured (attempts summed per step). */
+  count: number;
+  avgMs: number;
+  p95Ms: number;
+}
+
+/** Dashboard figures: executions per status and hour, and the slowest nodes of recent executions. */
+export interface StatsRepository {
+  overview(input: {
+    since: string;
+    partnerId?: string | undefined;
+    /** How many of the newest executions node timings are taken from. Default 2,000. */
+    sampleExecutions?: number;
+    nodeLimit?: number;
+  }): Promise<{ since: string; buckets: StatusBucket[]; slowestNodes: NodeTiming[] }>;
+}
+
 export interface Store {
   readonly dialect: StoreDialect;
   readonly flows: FlowRepository;
@@ -465,6 +492,7 @@ export interface Store {
   readonly cursors: CursorRepository;
   readonly slots: SlotRepository;
   readonly accounts: AccountRepository;
+  readonly stats: StatsRepository;
   /** Round trip to the database, for readiness checks. */
   ping(): Promise<void>;
   /** SQLite: commits made by this process so far (PostgreSQL reports them in pg_stat_database). */

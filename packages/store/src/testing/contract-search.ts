@@ -181,6 +181,47 @@ export function describeSearchContract(name: string, harness: () => StoreHarness
       expect((await store.executions.list({ partnerId: partner })).items).toEqual([]);
     });
 
+    it('counts executions per status and hour and names the slowest nodes, for one partner alone', async () => {
+      const partner = uniqueId('partner');
+      const flowId = uniqueId('flow');
+      await store.flows.create({ id: flowId, name: 'Timed', partnerId: partner });
+      const step = (nodeId: string, ...durations: number[]) => ({
+        key: nodeId,
+        nodeId,
+        type: nodeId === 'push' ? 'odoo.createSaleOrder' : 'core.transform',
+        status: 'succeeded' as const,
+        input: {},
+        attempts: durations.map((durationMs, i) => ({ attempt: i + 1, startedAt: FAR_PAST, durationMs })),
+        effect: 'pure' as const,
+        definitionHash: 'd',
+      });
+      for (const [map, push] of [
+        [2, 40],
+        [4, 60],
+      ] as const) {
+        const execution = await store.executions.create(newExecution(flowId));
+        await store.executions.claim(execution.id, 'w1', FAR_PAST);
+        await store.executions.finish(
+          execution.id,
+          executionRecord(execution, { steps: [step('map', map), step('push', push, 100)] }),
+        );
+      }
+      await finishAs(newExecution(flowId), 'failed', rejected('Order #9 failed'));
+      const since = new Date(Date.now() - 3_600_000).toISOString();
+      const overview = await store.stats.overview({ since, partnerId: partner });
+      const total = overview.buckets.reduce(
+        (sum, b) => sum + (b.counts.succeeded ?? 0) + (b.counts.failed ?? 0),
+        0,
+      );
+      expect(total).toBe(3);
+      expect(overview.buckets.every((b) => /^\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/.test(b.start))).toBe(true);
+      expect(overview.slowestNodes.map((n) => [n.nodeId, n.count, n.avgMs])).toEqual([
+        ['push', 2, 150],
+        ['map', 2, 3],
+      ]);
+      expect((await store.stats.overview({ since, partnerId: uniqueId('nobody') })).buckets).toEqual([]);
+    });
+
     it('changes dead-letter states only where one exists and counts the changes', async () => {
       const flowId = uniqueId('flow');
       const a = await finishAs(newExecution(flowId), 'failed', rejected('A failed'));
