@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { apiRateLimit } from './auth/api-rate-limit.js';
 import { authenticate } from './auth/authenticate.js';
 import { createSignInThrottle } from './auth/sign-in-throttle.js';
@@ -67,13 +67,14 @@ export function createApp(deps: ServerDeps, options: { studioDir?: string } = {}
   const app = new Hono();
   app.use(requestId());
   // The studio's pages load no inline script and nothing from other origins; JSON answers are
-  // never to be sniffed as HTML or framed.
+  // never to be sniffed as HTML or framed. Styles may also come from <style> elements carrying the
+  // page's nonce: the code editor (CodeMirror) injects its theme that way.
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", NONCE],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -5,8 +5,8 @@ describe('studio: signing in', () => {
   let studio: Studio;
   beforeAll(async () => {
     studio = await startStudio();
-  });
-  afterAll(() => studio?.close());
+  }, 60_000);
+  afterAll(() => studio?.close(), 30_000);
 
   it('signs a new user in with their one-time password, has them choose their own, and shows the pages of their role', async () => {
     const page = await studio.signedIn('designer');

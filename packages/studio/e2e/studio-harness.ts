@@ -56,8 +56,10 @@ export async function startStudio(options: { seed?: boolean } = {}): Promise<Stu
         role,
         ...(extra.partnerId ? { partnerId: extra.partnerId } : {}),
       });
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
       const page = await context.newPage();
+      // A step that cannot happen fails within seconds, naming what it waited for.
+      page.setDefaultTimeout(10_000);
       page.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });

@@ -216,6 +216,16 @@ describe('applyEdit: trigger, meta and layout', () => {
     );
   });
 
+  it("sets and removes the trigger's credential, and undoes it", () => {
+    const result = applyEdit(flow, { op: 'setTrigger', patch: { credential: 'hook-secret' } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.flow.trigger.credential).toBe('hook-secret');
+    expect(applyOk(result.flow, result.inverse).trigger).toStrictEqual(flow.trigger);
+    expect(
+      applyOk(result.flow, { op: 'setTrigger', patch: { credential: undefined } }).trigger,
+    ).not.toHaveProperty('credential');
+  });
+
   it('changes name and description', () => {
     const next = applyOk(flow, {
       op: 'setMeta',

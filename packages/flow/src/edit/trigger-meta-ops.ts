@@ -9,11 +9,13 @@ const TRIGGER_KEYS = [
   'config',
   'dedupe',
   'businessKey',
+  'credential',
 ] as const satisfies readonly (keyof TriggerDefinition)[];
 const META_KEYS = ['name', 'description'] as const satisfies readonly (keyof FlowDefinition)[];
 
 /**
- * Patches the trigger; `type` and `config` may change but not go.
+ * Patches the trigger; `type` and `config` may change but not go, the rest (the dedupe and business
+ * key expressions, the credential) may also be removed.
  *
  * @example
  * setTrigger(flow, { op: 'setTrigger', patch: { businessKey: 'body.order_number' } });

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { buildGraph } from '../graph/flow-graph.js';
 import type { NodeCatalog } from '../node-types/catalog.js';
 import { type FlowDefinition, FlowDefinitionSchema } from '../schema/flow-schema.js';
@@ -9,7 +9,12 @@ import { cycleProblems, loopBoundaryProblems, reachabilityProblems } from './gra
 import { type CredentialRef, nodeProblems, triggerProblems } from './node-problems.js';
 import type { Problem } from './problem.js';
 
-const validateStructure = flowAjv.compile(FlowDefinitionSchema);
+let structure: ValidateFunction | undefined;
+const validateStructure = (input: unknown): boolean => {
+  structure ??= flowAjv().compile(FlowDefinitionSchema);
+  return structure(input) as boolean;
+};
+const structureErrors = () => structure?.errors ?? [];
 
 export interface ValidateOptions {
   /** Credentials that exist, by id; when given, references to others are problems. */
@@ -33,7 +38,7 @@ export function validateFlow(
   options: ValidateOptions = {},
 ): ValidationResult {
   if (!validateStructure(input)) {
-    const problems = structureProblems(input, simplifyAjvErrors(validateStructure.errors ?? []));
+    const problems = structureProblems(input, simplifyAjvErrors(structureErrors()));
     // Later checks need well-formed nodes and edges; report what the structure check found first.
     if (!isGraphShaped(input)) return { ok: false, problems };
     return { ok: false, problems: [...problems, ...semanticProblems(input, catalog, options)] };

@@ -35,6 +35,8 @@ export function serveStudio(app: Hono, options: { dir: string }): void {
     if (NOT_STUDIO.test(path) || path.startsWith('/assets/')) return next();
     const html = await readFile(index, 'utf8');
     c.header('cache-control', 'no-cache');
-    return c.html(html);
+    // The studio hands this response's style nonce to CodeMirror (EditorView.cspNonce).
+    const nonce = c.get('secureHeadersNonce') ?? '';
+    return c.html(html.replace('<head>', `<head>\n    <meta name="csp-nonce" content="${nonce}" />`));
   });
 }

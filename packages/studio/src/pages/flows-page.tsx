@@ -54,7 +54,12 @@ export function FlowsPage() {
           </label>
           <label>
             Id (used in the webhook address)
-            <input value={id} onChange={(e) => setId(e.target.value)} pattern="[a-z0-9][a-z0-9-]*" required />
+            <input
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+              pattern="[a-z0-9][a-z0-9\-]*"
+              required
+            />
           </label>
           <div className="row">
             <button type="submit" className="primary">
