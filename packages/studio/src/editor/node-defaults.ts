@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@waybill/flow';
+import { defaultConfig } from '../config/default-config.js';
 
 const ID_MAX = 64;
 
@@ -22,54 +23,6 @@ export function uniqueNodeId(typeOrId: string, taken: ReadonlySet<string>): stri
     const candidate = `${stem}_${n}`;
     if (!taken.has(candidate)) return candidate;
   }
-}
-
-/**
- * A starting config for a node type: every property with a default gets it, and every required
- * property without one gets an empty value of its type, so the config form has each field to fill.
- *
- * @example
- * defaultConfig({ type: 'object', required: ['expression'], properties: { expression: { type: 'string' } } });
- * // { expression: '' }
- */
-export function defaultConfig(schema: JsonSchema | undefined): Record<string, unknown> {
-  const value = defaultValue(schema, true);
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function defaultValue(schema: JsonSchema | undefined, required: boolean): unknown {
-  if (!schema || typeof schema !== 'object') return undefined;
-  if ('default' in schema) return structuredClone(schema.default);
-  if ('const' in schema) return schema.const;
-  if (!required) return undefined;
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if (type === 'object' || (type === undefined && isObject(schema.properties))) {
-    const out: Record<string, unknown> = {};
-    const requiredKeys = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-    const properties = isObject(schema.properties) ? schema.properties : {};
-    for (const [key, property] of Object.entries(properties)) {
-      const child = defaultValue(property as JsonSchema, requiredKeys.has(key));
-      if (child !== undefined) out[key] = child;
-    }
-    return out;
-  }
-  if (type === 'array') {
-    const min = typeof schema.minItems === 'number' ? schema.minItems : 0;
-    // One blank entry when the schema demands at least one: a branch starts with one case to fill.
-    return min > 0 ? [defaultValue(schema.items as JsonSchema, true) ?? null] : [];
-  }
-  if (type === 'string') return Array.isArray(schema.enum) ? schema.enum[0] : '';
-  if (type === 'integer' || type === 'number') return typeof schema.minimum === 'number' ? schema.minimum : 0;
-  if (type === 'boolean') return false;
-  const union = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
-  if (Array.isArray(union) && union[0]) return defaultValue(union[0], true);
-  return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**
