@@ -5,7 +5,7 @@ import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { evaluateJsonata, formatResult, type JsonataOutcome } from './jsonata-evaluate.js';
 import { jsonataSupport } from './jsonata-language.js';
-import { jsonataProblem } from './schema-interpreter.js';
+import { jsonataProblem } from './product-keywords.js';
 import { useCodeMirror } from './use-code-mirror.js';
 import './config.css';
 

@@ -6,7 +6,7 @@ import { ConfigForm, useConfigMessages } from './config-form.js';
 import { CredentialPicker } from './credential-picker.js';
 import { sectionProblems } from './field-messages.js';
 import { JsonataEditor } from './jsonata-editor.js';
-import { jsonataProblem } from './schema-interpreter.js';
+import { jsonataProblem } from './product-keywords.js';
 import { writeAtPointer } from './write-at-pointer.js';
 import './config.css';
 

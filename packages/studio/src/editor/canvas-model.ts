@@ -24,6 +24,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   label: string;
   title: string;
   badge: string;
+  /** The manifest's icon name (or data: URL); see node-icon.tsx. */
+  icon: string | undefined;
   summary: string;
   /** Output ports, `error` last; empty for none. */
   ports: string[];
@@ -104,6 +106,8 @@ export function canvasNodes(input: CanvasInput, cache: NodeDataCache): CanvasNod
       label: 'Trigger',
       title: input.triggerManifest?.title ?? trigger.type,
       badge: 'trigger',
+      icon:
+        trigger.type === 'core.webhook' ? 'webhook' : trigger.type === 'core.schedule' ? 'clock' : undefined,
       summary: triggerSummary(flow),
       ports: ['out'],
       problems: triggerProblems,
@@ -166,6 +170,7 @@ function nodeData(
     label: node.name ?? node.id,
     title: manifest?.title ?? node.type,
     badge: manifest ? manifest.category : 'unknown type',
+    icon: manifest?.icon,
     summary: configSummary(node, manifest),
     ports: outputPorts(node, manifest),
     problems,

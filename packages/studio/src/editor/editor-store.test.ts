@@ -1,8 +1,8 @@
 import type { FlowDefinition } from '@waybill/flow';
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../config/default-config.js';
 import { copyNodes, pasteEdit } from './clipboard.js';
 import { createEditorStore } from './editor-store.js';
-import { defaultConfig } from '../config/default-config.js';
 import { uniqueNodeId } from './node-defaults.js';
 
 const flow: FlowDefinition = {

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowCanvasNode } from './canvas-model.js';
+import { NodeIcon } from './node-icon.js';
 import './editor.css';
 
 /**
@@ -25,6 +26,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
         <Handle type="target" position={Position.Left} id="in" className="wb-in" />
       ) : null}
       <div className="wb-node-head">
+        <NodeIcon name={data.icon} category={data.badge} />
         <span className="wb-node-title" title={data.title}>
           {data.title}
         </span>

@@ -1,6 +1,7 @@
 import type { NodeTypeManifest } from '@waybill/flow';
 import { type DragEvent, useMemo, useState } from 'react';
 import './editor.css';
+import { NodeIcon } from './node-icon.js';
 
 /** The drag payload a palette item carries to the canvas: the node type. */
 export const PALETTE_MIME = 'application/x-waybill-node-type';
@@ -52,7 +53,10 @@ export function Palette({
               onDragStart={(event) => onDragStart(event, manifest.type)}
               onClick={() => onAdd(manifest)}
             >
-              {manifest.title}
+              <span className="wb-palette-title">
+                <NodeIcon name={manifest.icon} category={manifest.category} />
+                {manifest.title}
+              </span>
               <small aria-hidden="true">{manifest.type}</small>
             </button>
           ))}
