@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { ChangePasswordPage } from '../pages/change-password-page.js';
 import { SignInPage } from '../pages/sign-in-page.js';
@@ -22,17 +22,19 @@ export function App() {
   return (
     <Shell routes={visible}>
       <ErrorBoundary>
-        <Switch>
-          {visible.map((route) => (
-            <Route key={route.path} path={route.path} component={route.component} />
-          ))}
-          <Route path="/account/password">
-            <ChangePasswordPage />
-          </Route>
-          <Route>
-            <Redirect to="/flows" />
-          </Route>
-        </Switch>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Switch>
+            {visible.map((route) => (
+              <Route key={route.path} path={route.path} component={route.component} />
+            ))}
+            <Route path="/account/password">
+              <ChangePasswordPage />
+            </Route>
+            <Route>
+              <Redirect to="/flows" />
+            </Route>
+          </Switch>
+        </Suspense>
       </ErrorBoundary>
     </Shell>
   );

@@ -1,11 +1,10 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { AuditPage } from '../pages/audit-page.js';
 import { CredentialsPage } from '../pages/credentials-page.js';
 import { DashboardPage } from '../pages/dashboard-page.js';
 import { DeadLettersPage } from '../pages/dead-letters-page.js';
 import { ExecutionDetailPage } from '../pages/execution-detail-page.js';
 import { ExecutionsPage } from '../pages/executions-page.js';
-import { FlowEditorPage } from '../pages/flow-editor-page.js';
 import { FlowsPage } from '../pages/flows-page.js';
 import { TokensPage } from '../pages/tokens-page.js';
 import { UsersPage } from '../pages/users-page.js';
@@ -19,6 +18,12 @@ export interface StudioRoute {
   /** The permission a role needs to see the page; pages of other roles are hidden. */
   permission?: string;
 }
+
+// The editor carries the canvas and the code editor, most of the studio's weight: it loads when a
+// flow is first opened, so signing in and the operations pages start fast.
+const FlowEditorPage = lazy(() =>
+  import('../pages/flow-editor-page.js').then((module) => ({ default: module.FlowEditorPage })),
+);
 
 /** Every page of the studio, in sidebar order. */
 export const routes: StudioRoute[] = [
