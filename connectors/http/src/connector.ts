@@ -2,6 +2,7 @@ import { defineConnector } from '@waybill/connector-kit';
 import { httpCredentialTypes } from './credential-types.js';
 import { sendRequestOperation } from './operations/send-request.js';
 import { pollEndpointTrigger } from './triggers/poll-endpoint.js';
+import { webhookSecret } from './webhook-secret.js';
 
 /**
  * The generic HTTP connector for APIs without a dedicated one: `http.request`, and the `http.poll`
@@ -17,5 +18,6 @@ export const httpConnector = defineConnector({
   icon: 'globe',
   operations: [sendRequestOperation],
   triggers: [pollEndpointTrigger],
-  credentialTypes: [...httpCredentialTypes],
+  // webhook-secret is for inbound webhooks (the trigger), not for http.request.
+  credentialTypes: [...httpCredentialTypes, webhookSecret],
 });

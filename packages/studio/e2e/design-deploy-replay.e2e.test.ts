@@ -177,15 +177,16 @@ describe('studio: design, deploy, break, fix and replay a flow', { timeout: 90_0
   it('shows the operations pages with what the run left behind', async () => {
     for (const [path, heading, shot] of [
       ['/dashboard', 'Dashboard', 'dashboard'],
-      ['/dead-letters', 'Dead letters', 'dead-letters'],
-      ['/credentials', 'Credentials', 'credentials'],
-      ['/users', 'Users', 'users'],
-      ['/audit', 'Audit log', 'audit'],
+      ['/dead-letters', 'Dead letters', undefined],
+      ['/credentials', 'Credentials', undefined],
+      ['/users', 'Users', undefined],
+      ['/audit', 'Audit log', undefined],
     ] as const) {
       await page.goto(`${studio.server.url}${path}`);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       expect(await page.getByRole('alert').count(), path).toBe(0);
-      await studio.screenshot(page, shot);
+      // operations.e2e.test.ts takes the screenshots of the other pages, with more on them.
+      if (shot) await studio.screenshot(page, shot);
     }
     // The audit log names who deployed, in this run.
     await page.goto(`${studio.server.url}/audit`);

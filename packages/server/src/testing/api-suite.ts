@@ -481,6 +481,13 @@ export function describeApiSuite(backend: Backend) {
         expect(body.triggerTypes.map((t: { type: string }) => t.type)).toContain('core.webhook');
         const bearer = body.credentialTypes.find((c: { type: string }) => c.type === 'http-bearer');
         expect(bearer.fields).toContainEqual(expect.objectContaining({ name: 'token', secret: true }));
+        // The webhook trigger's credential can be made from the catalog too (the studio's form).
+        expect(body.credentialTypes.find((c: { type: string }) => c.type === 'webhook-secret')).toMatchObject(
+          {
+            hasTest: false,
+            fields: [expect.objectContaining({ name: 'secret', secret: true, required: true })],
+          },
+        );
       });
 
       it('reports readiness and metrics', async () => {
