@@ -195,14 +195,15 @@ export interface FlowRepository {
 export interface RevisionRepository {
   /**
    * Saves a definition as a revision (the flow's name/description follow it). Saving content whose
-   * hash the flow already has returns that revision with created=false.
+   * hash the flow already has returns that revision with created=false, storing the new layout
+   * with it when only the layout differs (layoutUpdated=true).
    */
   save(
     flowId: string,
     definition: FlowDefinition,
     hash: string,
     meta?: { createdBy?: string; message?: string },
-  ): Promise<{ revision: RevisionRow; created: boolean }>;
+  ): Promise<{ revision: RevisionRow; created: boolean; layoutUpdated: boolean }>;
   /** By hash, or by version number. */
   get(flowId: string, ref: string | number): Promise<RevisionRow | undefined>;
   /** Newest first, with definitions. */

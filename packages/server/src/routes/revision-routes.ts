@@ -58,11 +58,19 @@ export function revisionRoutes(deps: ServerDeps) {
       responses: {
         201: {
           description: 'Saved',
-          schema: Type.Object({ revision: RevisionSummary, created: Type.Boolean() }),
+          schema: Type.Object({
+            revision: RevisionSummary,
+            created: Type.Boolean(),
+            layoutUpdated: Type.Boolean(),
+          }),
         },
         200: {
-          description: 'Unchanged: the existing revision',
-          schema: Type.Object({ revision: RevisionSummary, created: Type.Boolean() }),
+          description: 'Unchanged content: the existing revision (with the new layout, if only that changed)',
+          schema: Type.Object({
+            revision: RevisionSummary,
+            created: Type.Boolean(),
+            layoutUpdated: Type.Boolean(),
+          }),
         },
         404: { description: 'No such flow', schema: ErrorResponse },
         422: { description: 'Every problem of the definition', schema: ErrorResponse },
@@ -75,7 +83,11 @@ export function revisionRoutes(deps: ServerDeps) {
           ...(body.message ? { message: body.message } : {}),
         });
         if (!saved) throw new Error('saveRevision returned nothing outside a dry run');
-        return json(saved.created ? 201 : 200, { revision: summary(saved.revision), created: saved.created });
+        return json(saved.created ? 201 : 200, {
+          revision: summary(saved.revision),
+          created: saved.created,
+          layoutUpdated: saved.layoutUpdated,
+        });
       },
     }),
     defineRoute({

@@ -55,7 +55,7 @@ export async function saveRevision(
   flowId: string,
   definition: unknown,
   options: { dryRun?: boolean; by?: Principal; message?: string },
-): Promise<{ revision: RevisionRow; created: boolean } | undefined> {
+): Promise<{ revision: RevisionRow; created: boolean; layoutUpdated: boolean } | undefined> {
   const createdBy = options.by?.user.email;
   const flow = await checkedDefinition(deps, flowId, definition, options.by);
   if (options.dryRun) return undefined;

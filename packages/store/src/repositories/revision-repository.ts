@@ -1,3 +1,4 @@
+import type { FlowDefinition } from '@waybill/flow';
 import { toRevisionRow } from '../row-mapping.js';
 import type { StoreContext } from '../store-context.js';
 import type { RevisionRepository } from '../store-types.js';
@@ -42,7 +43,24 @@ export function createRevisionRepository(context: StoreContext): RevisionReposit
           .where('flow_id', '=', flowId)
           .where('hash', '=', hash)
           .executeTakeFirst();
-        if (existing) return { revision: toRevisionRow(existing), created: false };
+        if (existing) {
+          // The layout (positions, sticky notes) is outside the content hash: saving the same
+          // content laid out anew keeps the version and stores the new layout with it.
+          const stored = JSON.parse(existing.definition) as FlowDefinition;
+          if (JSON.stringify(stored.layout ?? null) === JSON.stringify(definition.layout ?? null)) {
+            return { revision: toRevisionRow(existing), created: false, layoutUpdated: false };
+          }
+          const relaid = { ...stored, ...(definition.layout ? { layout: definition.layout } : {}) };
+          if (!definition.layout) delete relaid.layout;
+          const updated = await trx
+            .updateTable('revisions')
+            .set({ definition: JSON.stringify(relaid) })
+            .where('flow_id', '=', flowId)
+            .where('hash', '=', hash)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          return { revision: toRevisionRow(updated), created: false, layoutUpdated: true };
+        }
 
         const { max } = await trx
           .selectFrom('revisions')
@@ -67,7 +85,7 @@ export function createRevisionRepository(context: StoreContext): RevisionReposit
           .set({ name: definition.name, description: definition.description ?? null, updated_at: now })
           .where('id', '=', flowId)
           .execute();
-        return { revision: toRevisionRow(inserted), created: true };
+        return { revision: toRevisionRow(inserted), created: true, layoutUpdated: false };
       });
     },
 

@@ -80,7 +80,25 @@ export function describeFlowContract(name: string, harness: () => StoreHarness):
       const hash = definitionHash(definition);
       const first = await store.revisions.save(id, definition, hash);
       const again = await store.revisions.save(id, definition, hash, { message: 'no change' });
-      expect(again).toEqual({ created: false, revision: first.revision });
+      expect(again).toEqual({ created: false, layoutUpdated: false, revision: first.revision });
+      expect(await store.revisions.list(id)).toHaveLength(1);
+    });
+
+    it('keeps the version but stores the new layout when only the layout changed', async () => {
+      const id = uniqueId('flow');
+      const definition = flowDefinition(id);
+      const first = await store.revisions.save(id, definition, definitionHash(definition));
+      const arranged = {
+        ...definition,
+        layout: {
+          nodes: { map: { x: 240, y: 0 } },
+          notes: [{ id: 'n1', text: 'Ask finance', x: 0, y: 120 }],
+        },
+      };
+      expect(definitionHash(arranged)).toBe(first.revision.hash);
+      const again = await store.revisions.save(id, arranged, first.revision.hash);
+      expect(again).toMatchObject({ created: false, layoutUpdated: true, revision: { version: 1 } });
+      expect((await store.revisions.get(id, 1))?.definition.layout).toEqual(arranged.layout);
       expect(await store.revisions.list(id)).toHaveLength(1);
     });
 

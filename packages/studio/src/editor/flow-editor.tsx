@@ -103,10 +103,31 @@ function EditorBody(props: FlowEditorProps & { store: EditorStore; canWrite: boo
       .apply({ op: 'setNote', note: { id, text: '', ...canvasCentre(), width: 200, height: 120 } });
   };
   const arrange = () => {
-    if (store.getState().apply({ op: 'setLayout', layout: arrangedLayout(store.getState().flow) }).ok) {
-      // After React Flow has the new positions.
-      requestAnimationFrame(() => void reactFlow.fitView({ padding: 0.2, duration: 300 }));
-    }
+    const layout = arrangedLayout(store.getState().flow);
+    if (!store.getState().apply({ op: 'setLayout', layout }).ok) return;
+    // Fit the new positions themselves: React Flow may not have taken them in yet, and fitting
+    // its old ones would leave the arranged nodes out of view (and, off-screen, not drawn).
+    const boxes = [
+      ...Object.entries(layout.nodes ?? {}).map(([id, { x, y }]) => {
+        const measured = reactFlow.getNode(id)?.measured;
+        return { x, y, width: measured?.width ?? 220, height: measured?.height ?? 90 };
+      }),
+      ...(layout.notes ?? []).map((note) => ({
+        x: note.x,
+        y: note.y,
+        width: note.width ?? 200,
+        height: note.height ?? 120,
+      })),
+    ];
+    if (boxes.length === 0) return;
+    const left = Math.min(...boxes.map((b) => b.x));
+    const top = Math.min(...boxes.map((b) => b.y));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    void reactFlow.fitBounds(
+      { x: left, y: top, width: right - left, height: bottom - top },
+      { padding: 0.2, duration: 300 },
+    );
   };
   const focusProblem = (problem: Problem) => {
     const id = problem.nodeId ?? (problem.pointer.includes('/trigger') ? 'trigger' : undefined);

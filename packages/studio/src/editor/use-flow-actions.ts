@@ -35,7 +35,7 @@ export function useFlowActions(store: EditorStore, init: FlowActionsInit) {
       setError(undefined);
       setNotice(undefined);
       try {
-        const answer = await api<{ revision: RevisionSummary; created: boolean }>(
+        const answer = await api<{ revision: RevisionSummary; created: boolean; layoutUpdated: boolean }>(
           'POST',
           `${base}/revisions`,
           {
@@ -46,7 +46,14 @@ export function useFlowActions(store: EditorStore, init: FlowActionsInit) {
         store.getState().markSaved(definition);
         writeLocal(draftKey(flowId), undefined);
         setLatest(answer.revision);
-        setNotice(`Saved as version ${answer.revision.version}${answer.created ? '' : ' (no changes)'}`);
+        const version = answer.revision.version;
+        setNotice(
+          answer.created
+            ? `Saved as version ${version}`
+            : answer.layoutUpdated
+              ? `Saved the layout of version ${version} (the flow itself is unchanged)`
+              : `No changes to save: this is version ${version}`,
+        );
         return answer.revision;
       } catch (failure) {
         if (failure instanceof ApiError && failure.problems.length > 0)
