@@ -9,6 +9,6 @@ export * from './revision/content-hash.js';
 export * from './revision/revision.js';
 export * from './schema/flow-schema.js';
 export * from './validate/ajv-messages.js';
+export { isTimeZone, jsonataSyntaxError } from './validate/expression-checks.js';
 export * from './validate/problem.js';
-export { isTimeZone, jsonataSyntaxError } from './validate/schema-compiler.js';
 export * from './validate/validate-flow.js';

@@ -1,53 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { api } from '@waybill/server/testing';
+import { api, orderIntakeFlow } from '@waybill/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Studio, startStudio } from './studio-harness.js';
 
 const FLOW_ID = 'order-intake';
-// The shape of orderIntakeFlow() in @waybill/server's fixture flows: webhook → map → check → reply.
-// An order without lines has no "units", so "check" fails it.
-const ORDER_INTAKE = {
-  schemaVersion: 1,
-  id: FLOW_ID,
-  name: 'Order intake',
-  trigger: {
-    type: 'core.webhook',
-    config: {},
-    dedupe: "headers.'x-delivery-id'",
-    businessKey: 'body.po',
-  },
-  nodes: [
-    {
-      id: 'map',
-      type: 'core.transform',
-      config: { expression: '{ "po": body.po, "lines": body.lines, "units": $sum(body.lines.qty) }' },
-    },
-    {
-      id: 'check',
-      type: 'core.validate',
-      config: {
-        schema: {
-          type: 'object',
-          required: ['po', 'units'],
-          properties: { units: { type: 'number', minimum: 1 } },
-        },
-      },
-    },
-    {
-      id: 'reply',
-      type: 'core.respond',
-      config: { status: 200, body: '{ "accepted": po, "units": units }' },
-    },
-  ],
-  edges: [
-    { from: 'trigger', to: 'map' },
-    { from: 'map', to: 'check' },
-    { from: 'check.valid', to: 'reply' },
-  ],
-};
+// webhook → map → check → reply; an order without lines has no "units", so "check" fails it.
+const ORDER_INTAKE = orderIntakeFlow({ id: FLOW_ID });
 const GOOD_ORDER = (po: string) => ({ po, lines: [{ sku: 'A', qty: 2 }] });
 const EMPTY_ORDER = (po: string) => ({ po, lines: [] });
 

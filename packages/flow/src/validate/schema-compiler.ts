@@ -1,7 +1,7 @@
 import AjvModule, { type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Cron } from 'croner';
-import jsonata from 'jsonata';
+import { isTimeZone, jsonataSyntaxError } from './expression-checks.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
 const Ajv = AjvModule.default;
@@ -72,39 +72,6 @@ export function createFlowAjv() {
     },
   });
   return ajv;
-}
-
-/**
- * True for IANA time zone names the runtime knows.
- *
- * @example
- * isTimeZone('Europe/Berlin'); // true
- * isTimeZone('Mars/Base');     // false
- */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The syntax error of a JSONata expression as a sentence, or undefined when it parses.
- *
- * @example
- * jsonataSyntaxError('a +'); // 'is not valid JSONata: Unexpected end of expression (at character 3).'
- */
-export function jsonataSyntaxError(expression: string): string | undefined {
-  try {
-    jsonata(expression);
-    return undefined;
-  } catch (error) {
-    const e = error as { message?: string; position?: number };
-    const at = typeof e.position === 'number' ? ` (at character ${e.position})` : '';
-    return `is not valid JSONata: ${e.message ?? 'syntax error'}${at}.`;
-  }
 }
 
 /** Compiles each schema object once; manifests are long-lived, so a WeakMap keyed by them suffices. */

@@ -1,2 +1,3 @@
+export * from './fixture-flows.js';
 export * from './test-runtime.js';
 export * from './waybill-processes.js';

@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { isTimeZone, jsonataSyntaxError } from '@waybill/flow';
 import { isRecord, type JsonSchema } from './json-schema.js';
 import type { SchemaError } from './schema-error.js';
 
@@ -50,6 +50,8 @@ export function productKeywordErrors(schema: JsonSchema, value: unknown, pointer
   return errors;
 }
 
+const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
 /**
  * The syntax error of a JSONata expression in the server's words, or undefined when it parses.
  *
@@ -57,23 +59,5 @@ export function productKeywordErrors(schema: JsonSchema, value: unknown, pointer
  * jsonataProblem('a +'); // 'is not valid JSONata: … (at character 3)'
  */
 export function jsonataProblem(expression: string): string | undefined {
-  try {
-    jsonata(expression);
-    return undefined;
-  } catch (error) {
-    const e = error as { message?: string; position?: number };
-    const at = typeof e.position === 'number' ? ` (at character ${e.position})` : '';
-    return `is not valid JSONata: ${e.message ?? 'syntax error'}${at}`;
-  }
+  return jsonataSyntaxError(expression)?.replace(/\.$/, '');
 }
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
