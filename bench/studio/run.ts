@@ -120,7 +120,9 @@ async function main() {
     console.log(
       `  open to nodes shown   median ${Math.round(median)} ms, worst ${Math.round(openings.at(-1) ?? 0)} ms (goal < 2,000 ms)`,
     );
-    console.log(`  nodes in the DOM      ${rendered} (the flow's ${NODES} and its trigger; off-screen ones are left out)`);
+    console.log(
+      `  nodes in the DOM      ${rendered} (the flow's ${NODES} and its trigger; off-screen ones are left out)`,
+    );
     console.log(
       `  pan and zoom          ${Math.round((frames * 1000) / panMs)} frames/s over ${Math.round(panMs)} ms`,
     );
