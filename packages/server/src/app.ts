@@ -40,11 +40,14 @@ import type { ServerDeps } from './server-deps.js';
  */
 export function createApp(deps: ServerDeps, options: { studioDir?: string } = {}) {
   const intake = createWebhookIntake(deps);
-  const throttle = createSignInThrottle({
-    failuresPerAccount: deps.auth.signInFailuresPerAccount,
-    failuresPerAddress: deps.auth.signInFailuresPerAddress,
-    windowSeconds: deps.auth.signInWindowSeconds,
-  });
+  const throttle = createSignInThrottle(
+    {
+      failuresPerAccount: deps.auth.signInFailuresPerAccount,
+      failuresPerAddress: deps.auth.signInFailuresPerAddress,
+      windowSeconds: deps.auth.signInWindowSeconds,
+    },
+    deps.rateCounters,
+  );
   const routes: RouteSpec[] = [
     ...systemRoutes(deps),
     ...authRoutes(deps, throttle),
@@ -102,7 +105,7 @@ export function createApp(deps: ServerDeps, options: { studioDir?: string } = {}
   const whoIsCalling = authenticate({ store: deps.store });
   app.use('/api/*', whoIsCalling);
   app.use('/metrics', whoIsCalling);
-  app.use('/api/*', apiRateLimit({ requestsPerMinute: deps.auth.apiRequestsPerMinute }));
+  app.use('/api/*', apiRateLimit({ requestsPerMinute: deps.auth.apiRequestsPerMinute }, deps.rateCounters));
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(routes, { version: deps.version })));
   registerRoutes(app, routes, deps);

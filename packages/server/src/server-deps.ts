@@ -9,6 +9,7 @@ import type {
   RevisionCache,
 } from '@waybill/runtime';
 import type { Store } from '@waybill/store';
+import type { RateCounters } from './auth/rate-counters.js';
 import type { Metrics } from './metrics/prometheus-metrics.js';
 
 export interface ServerLimits {
@@ -61,6 +62,8 @@ export interface ServerDeps {
   metrics: Metrics;
   version: string;
   now: () => number;
+  /** Counters of the sign-in throttle and API rate limit (in memory unless Redis is configured). */
+  rateCounters?: RateCounters;
   /** Browser origins allowed to call the API cross-site; absent or empty keeps CORS closed. */
   corsOrigins?: readonly string[];
 }

@@ -1,18 +1,22 @@
 import type { MiddlewareHandler } from 'hono';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../http/api-error.js';
+import { memoryCounters, type RateCounters } from './rate-counters.js';
 
 /**
  * Caps API requests per API token (and per browser session) in a sliding minute, so one runaway
  * script cannot starve everyone else: over the cap the answer is 429 with Retry-After. Anonymous
- * requests are left to the sign-in throttle. The count is per server process.
+ * requests are left to the sign-in throttle. Counted in Redis when Waybill has one, else per process.
  *
  * @example
  * app.use('/api/*', apiRateLimit({ requestsPerMinute: 1200 }));
  */
-export function apiRateLimit(options: { requestsPerMinute: number }): MiddlewareHandler {
+export function apiRateLimit(
+  options: { requestsPerMinute: number },
+  counters: RateCounters = memoryCounters(),
+): MiddlewareHandler {
   if (options.requestsPerMinute <= 0) return (_c, next) => next();
-  const limiter = new RateLimiterMemory({ points: options.requestsPerMinute, duration: 60 });
+  const limiter = counters({ keyPrefix: 'api', points: options.requestsPerMinute, duration: 60 });
   return async (c, next) => {
     const principal = c.get('principal');
     if (!principal) return next();

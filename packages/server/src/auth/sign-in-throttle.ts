@@ -1,5 +1,6 @@
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../http/api-error.js';
+import { memoryCounters, type RateCounters } from './rate-counters.js';
 
 export interface SignInThrottleOptions {
   /** Failed sign-ins of one account within the window before it must wait. */
@@ -15,20 +16,23 @@ export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
  * Slows password guessing two ways: per account (someone trying many passwords for one user) and
  * per address (someone trying a few passwords for many users). Only failures count, and a
  * successful sign-in clears its account's count, so users who mistype once are never held up.
- * Counts live in this process.
+ * Counts live in Redis when Waybill has one (shared by every API server), else in this process.
  *
  * @example
  * await throttle.check(email, address); // throws 429 while either is over its limit
  * if (!ok) await throttle.failed(email, address); else await throttle.succeeded(email);
  */
-export function createSignInThrottle(options: SignInThrottleOptions) {
-  const byAccount = new RateLimiterMemory({
-    keyPrefix: 'account',
+export function createSignInThrottle(
+  options: SignInThrottleOptions,
+  counters: RateCounters = memoryCounters(),
+) {
+  const byAccount = counters({
+    keyPrefix: 'signin-account',
     points: options.failuresPerAccount,
     duration: options.windowSeconds,
   });
-  const byAddress = new RateLimiterMemory({
-    keyPrefix: 'address',
+  const byAddress = counters({
+    keyPrefix: 'signin-address',
     points: options.failuresPerAddress,
     duration: options.windowSeconds,
   });

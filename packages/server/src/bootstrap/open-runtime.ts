@@ -11,6 +11,8 @@ import {
   type QueueDriver,
 } from '@waybill/runtime';
 import { loadSecretKeys, openStore } from '@waybill/store';
+import { Redis } from 'ioredis';
+import { memoryCounters, redisCounters } from '../auth/rate-counters.js';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
 import { defaultLimits, type ServerDeps } from '../server-deps.js';
 import { createSecretsPort, loadConnectors } from './catalog.js';
@@ -47,6 +49,8 @@ export async function openRuntime(
     await store.close();
     throw error;
   }
+  // Sign-in and API rate counts are shared by every API server through Redis, when there is one.
+  const counterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const { catalog, invoker } = loadConnectors();
   const events = createExecutionEvents();
   const relay = createOutboxRelay({
@@ -84,6 +88,7 @@ export async function openRuntime(
     version: VERSION,
     corsOrigins: config.corsOrigins,
     auth: config.auth,
+    rateCounters: counterRedis ? redisCounters(counterRedis, 'waybill:rate:') : memoryCounters(),
     now: Date.now,
     async close() {
       await relay.stop();
@@ -91,6 +96,7 @@ export async function openRuntime(
       await limiter.close();
       await engine.close();
       await store.close();
+      await counterRedis?.quit();
     },
   };
 }

@@ -17,9 +17,11 @@ import {
 } from '@waybill/runtime';
 import type { UserRole } from '@waybill/store';
 import { openStore } from '@waybill/store';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createApp } from '../app.js';
 import { createAccount, issueToken } from '../auth/account-admin.js';
+import { memoryCounters, redisCounters } from '../auth/rate-counters.js';
 import { createSecretsPort, loadConnectors } from '../bootstrap/catalog.js';
 import { createMetrics } from '../metrics/prometheus-metrics.js';
 import {
@@ -73,6 +75,8 @@ export async function createTestRuntime(
     backend === 'postgres'
       ? createRedisLimiter({ redisUrl: REDIS_URL, prefix: `waybill-test-${suffix}:limit:` })
       : createStoreLimiter(store);
+  // PostgreSQL runs come with Redis: the rate counters live there too, as in a scaled-out install.
+  const counterRedis = backend === 'postgres' ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
   const engine = createEngine({
     catalog,
     invoker,
@@ -94,6 +98,9 @@ export async function createTestRuntime(
     limits: { ...defaultLimits, respondTimeoutMs: 5000, ...options.limits },
     // Tests make many calls with one token; the rate-limit test turns the limit on.
     auth: { ...defaultAuth, apiRequestsPerMinute: 0, ...options.auth },
+    rateCounters: counterRedis
+      ? redisCounters(counterRedis, `waybill-test-${suffix}:rate:`)
+      : memoryCounters(),
     metrics: createMetrics(),
     version: 'test',
     now: Date.now,
@@ -192,6 +199,7 @@ export async function createTestRuntime(
       await limiter.close();
       await engine.close();
       await store.close();
+      await counterRedis?.quit();
       if (backend === 'postgres') {
         const client = new pg.Client({ connectionString: POSTGRES_URL });
         await client.connect();
