@@ -110,6 +110,16 @@ describe('the quick start', () => {
       expect(server.output()).toContain('created the admin admin@localhost');
       const anonymous = await fetch(`${server.url}/api/flows`);
       expect(anonymous.status).toBe(401);
+      // The studio is served at / and at any deep link, under a CSP whose style nonce it is given.
+      const studio = await fetch(`${server.url}/flows/some-flow`);
+      expect(studio.headers.get('content-type')).toContain('text/html');
+      const nonce = /style-src 'self' 'nonce-([^']+)'/.exec(
+        studio.headers.get('content-security-policy') ?? '',
+      )?.[1];
+      expect(nonce).toBeDefined();
+      const html = await studio.text();
+      expect(html).toContain(`<meta name="csp-nonce" content="${nonce}" />`);
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
