@@ -1,0 +1,16 @@
+export * from './decode.js';
+export * from './edifact/elements.js';
+export * from './edifact/parse.js';
+export * from './edifact/release.js';
+export * from './edifact/serialize.js';
+export * from './edifact/tokenizer.js';
+export * from './edifact/types.js';
+export { defaultEdifactDelimiters, readUna } from './edifact/una.js';
+export * from './errors.js';
+export * from './segment.js';
+export * from './x12/elements.js';
+export * from './x12/isa.js';
+export * from './x12/parse.js';
+export * from './x12/serialize.js';
+export * from './x12/tokenizer.js';
+export * from './x12/types.js';
