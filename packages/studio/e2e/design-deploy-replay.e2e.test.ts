@@ -108,6 +108,9 @@ describe('studio: design, deploy, break, fix and replay a flow', { timeout: 90_0
     await setExpression(GOOD);
     const preview = page.getByRole('status', { name: 'expression preview' });
     await expect.poll(() => preview.textContent()).toContain('"units": 5');
+    await page.getByRole('button', { name: 'Arrange' }).click();
+    await node('transform_3').waitFor();
+    await page.waitForTimeout(400); // the fit-to-view animation (300 ms), for the screenshot only
     await studio.screenshot(page, 'canvas');
   });
 
