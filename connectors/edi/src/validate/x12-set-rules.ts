@@ -1,0 +1,217 @@
+import type { ElementRule, SetRule } from './rules.js';
+
+const m = (at: number, name: string, min: number, max: number, type: ElementRule['type']): ElementRule => ({
+  at,
+  name,
+  required: true,
+  min,
+  max,
+  type,
+});
+const o = (at: number, name: string, min: number, max: number, type: ElementRule['type']): ElementRule => ({
+  at,
+  name,
+  required: false,
+  min,
+  max,
+  type,
+});
+
+/**
+ * The transaction sets Waybill validates beyond the envelope, as data. This table covers the
+ * beginning (header) segment of each set, element by element, plus the few top-level segments
+ * every partner requires (an 850 needs at least one PO1); it is NOT the partners' implementation
+ * guides, which add their own mandatory segments and code lists on top.
+ *
+ * Lengths are the X12 dictionary's for 004010 and 005010. Where 005010 widened an element
+ * (reference identification, element 127: 30 → 50) the wider limit is used, so a valid 5010
+ * document is never refused; a 4010 value of 31–50 characters is therefore not reported.
+ *
+ * @example
+ * x12SetRules['850']?.segments[0]; // { tag: 'BEG', min: 1, max: 1, first: true, elements: [...] }
+ */
+export const x12SetRules: Readonly<Record<string, SetRule>> = {
+  '850': {
+    id: '850',
+    name: 'purchase order',
+    segments: [
+      {
+        tag: 'BEG',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'transaction set purpose code', 2, 2, 'ID'),
+          m(2, 'purchase order type code', 2, 2, 'ID'),
+          m(3, 'purchase order number', 1, 22, 'AN'),
+          o(4, 'release number', 1, 30, 'AN'),
+          m(5, 'purchase order date', 8, 8, 'DT'),
+          o(6, 'contract number', 1, 30, 'AN'),
+        ],
+      },
+      { tag: 'PO1', min: 1 },
+      { tag: 'CTT', min: 0, max: 1 },
+    ],
+  },
+  '855': {
+    id: '855',
+    name: 'purchase order acknowledgment',
+    segments: [
+      {
+        tag: 'BAK',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'transaction set purpose code', 2, 2, 'ID'),
+          m(2, 'acknowledgment type', 2, 2, 'ID'),
+          m(3, 'purchase order number', 1, 22, 'AN'),
+          m(4, 'purchase order date', 8, 8, 'DT'),
+          o(5, 'release number', 1, 30, 'AN'),
+          o(6, 'request reference number', 1, 45, 'AN'),
+          o(7, 'contract number', 1, 30, 'AN'),
+          o(8, 'reference identification', 1, 50, 'AN'),
+          o(9, 'date', 8, 8, 'DT'),
+        ],
+      },
+      { tag: 'PO1', min: 0 },
+      { tag: 'CTT', min: 0, max: 1 },
+    ],
+  },
+  '856': {
+    id: '856',
+    name: 'ship notice',
+    segments: [
+      {
+        tag: 'BSN',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'transaction set purpose code', 2, 2, 'ID'),
+          m(2, 'shipment identification', 2, 30, 'AN'),
+          m(3, 'date', 8, 8, 'DT'),
+          m(4, 'time', 4, 8, 'TM'),
+          o(5, 'hierarchical structure code', 4, 4, 'ID'),
+        ],
+      },
+      { tag: 'HL', min: 1 },
+      { tag: 'CTT', min: 0, max: 1 },
+    ],
+  },
+  '810': {
+    id: '810',
+    name: 'invoice',
+    segments: [
+      {
+        tag: 'BIG',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'invoice date', 8, 8, 'DT'),
+          m(2, 'invoice number', 1, 22, 'AN'),
+          o(3, 'purchase order date', 8, 8, 'DT'),
+          o(4, 'purchase order number', 1, 22, 'AN'),
+          o(5, 'release number', 1, 30, 'AN'),
+          o(6, 'change order sequence number', 1, 8, 'AN'),
+          o(7, 'transaction type code', 2, 2, 'ID'),
+          o(8, 'transaction set purpose code', 2, 2, 'ID'),
+        ],
+      },
+      { tag: 'IT1', min: 0 },
+      // TDS (total monetary value summary) is mandatory in the 810 standard.
+      { tag: 'TDS', min: 1, max: 1 },
+      { tag: 'CTT', min: 0, max: 1 },
+    ],
+  },
+  '846': {
+    id: '846',
+    name: 'inventory inquiry/advice',
+    segments: [
+      {
+        tag: 'BIA',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'transaction set purpose code', 2, 2, 'ID'),
+          m(2, 'report type code', 2, 2, 'ID'),
+          m(3, 'reference identification', 1, 50, 'AN'),
+          m(4, 'date', 8, 8, 'DT'),
+          o(5, 'time', 4, 8, 'TM'),
+        ],
+      },
+      { tag: 'LIN', min: 0 },
+      { tag: 'CTT', min: 0, max: 1 },
+    ],
+  },
+  '940': {
+    id: '940',
+    name: 'warehouse shipping order',
+    segments: [
+      {
+        tag: 'W05',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          // Element 473 is one character in most guides; two are allowed so no guide is refused.
+          m(1, 'order status code', 1, 2, 'ID'),
+          m(2, 'depositor order number', 1, 22, 'AN'),
+          o(3, 'purchase order number', 1, 22, 'AN'),
+          o(4, 'reference identification', 1, 50, 'AN'),
+        ],
+      },
+    ],
+  },
+  '945': {
+    id: '945',
+    name: 'warehouse shipping advice',
+    segments: [
+      {
+        tag: 'W06',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'reporting code', 1, 1, 'ID'),
+          o(2, 'depositor order number', 1, 22, 'AN'),
+          o(3, 'date', 8, 8, 'DT'),
+          o(4, 'shipment identification number', 1, 30, 'AN'),
+          o(5, 'agent shipment identification number', 1, 30, 'AN'),
+          o(6, 'purchase order number', 1, 22, 'AN'),
+        ],
+      },
+    ],
+  },
+  '997': {
+    id: '997',
+    name: 'functional acknowledgment',
+    segments: [
+      {
+        tag: 'AK1',
+        min: 1,
+        max: 1,
+        first: true,
+        elements: [
+          m(1, 'functional identifier code', 2, 2, 'ID'),
+          m(2, 'group control number', 1, 9, 'N0'),
+          o(3, 'version / release / industry identifier code', 1, 12, 'AN'),
+        ],
+      },
+      { tag: 'AK2', min: 0 },
+      {
+        tag: 'AK9',
+        min: 1,
+        max: 1,
+        elements: [
+          m(1, 'functional group acknowledge code', 1, 1, 'ID'),
+          m(2, 'number of transaction sets included', 1, 6, 'N0'),
+          m(3, 'number of received transaction sets', 1, 6, 'N0'),
+          m(4, 'number of accepted transaction sets', 1, 6, 'N0'),
+        ],
+      },
+    ],
+  },
+};
