@@ -1,3 +1,6 @@
+import { ChunkDecoder, type EdiParseOptions } from './decode.js';
+import type { ParsedSegment } from './segment.js';
+
 /**
  * Turns an async iterable of segment batches into an async iterable of single segments.
  * Written by hand because an async generator costs several promise hops per yielded value,
@@ -34,4 +37,36 @@ export function flatten<T>(batches: AsyncIterable<T[]>): AsyncIterable<T> {
       };
     },
   };
+}
+
+/** What the X12 and EDIFACT tokenizers have in common for chunked input. */
+export interface ChunkTokenizer {
+  /** Appends the segments the text completes to `out`, keeping an unfinished tail. */
+  push(text: string, out: ParsedSegment[]): void;
+  end(): { trailer: string };
+}
+
+/**
+ * Runs chunks through a tokenizer and yields the segments each chunk completes, then reports what
+ * followed the last terminator. Shared by both streaming parsers.
+ *
+ * @example
+ * const batches = tokenizeChunks(source, new X12Tokenizer(options), options, (t) => (trailer = t));
+ */
+export async function* tokenizeChunks(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  tokenizer: ChunkTokenizer,
+  options: EdiParseOptions,
+  onTrailer: (trailer: string) => void,
+): AsyncGenerator<ParsedSegment[]> {
+  const decoder = new ChunkDecoder(options.encoding);
+  for await (const chunk of source) {
+    const out: ParsedSegment[] = [];
+    tokenizer.push(decoder.decode(chunk), out);
+    if (out.length > 0) yield out;
+  }
+  const out: ParsedSegment[] = [];
+  tokenizer.push(decoder.flush(), out);
+  onTrailer(tokenizer.end().trailer);
+  if (out.length > 0) yield out;
 }

@@ -1,5 +1,5 @@
-import { flatten } from '../batch-iterator.js';
-import { assertChunkSource, ChunkDecoder, decodeWhole, type EdiParseOptions } from '../decode.js';
+import { flatten, tokenizeChunks } from '../batch-iterator.js';
+import { assertChunkSource, decodeWhole, type EdiParseOptions } from '../decode.js';
 import type { ParsedSegment } from '../segment.js';
 import { EdifactTokenizer } from './tokenizer.js';
 import type { EdifactDelimiters, EdifactDocument, EdifactSyntax } from './types.js';
@@ -52,18 +52,10 @@ export function parseEdifactStream(
   assertChunkSource(source);
   const tokenizer = new EdifactTokenizer(options);
   let trailer: string | undefined;
-  async function* batches(): AsyncGenerator<ParsedSegment[]> {
-    const decoder = new ChunkDecoder(options.encoding);
-    for await (const chunk of source) {
-      const out: ParsedSegment[] = [];
-      tokenizer.push(decoder.decode(chunk), out);
-      if (out.length > 0) yield out;
-    }
-    const out: ParsedSegment[] = [];
-    tokenizer.push(decoder.flush(), out);
-    trailer = tokenizer.end().trailer;
-    if (out.length > 0) yield out;
-  }
+  const batches = () =>
+    tokenizeChunks(source, tokenizer, options, (rest) => {
+      trailer = rest;
+    });
   return {
     get delimiters() {
       return tokenizer.delimiters;
