@@ -1,7 +1,7 @@
 import { api } from '@waybill/server/testing';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Studio, startStudio } from './studio-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Studio, useSignedInStudio } from './studio-harness.js';
 
 const SAMPLE = {
   headers: {},
@@ -49,16 +49,9 @@ function chainFlow(id: string, layout?: Layout) {
 describe('studio: editing a flow on the canvas', { timeout: 60_000 }, () => {
   let studio: Studio;
   let page: Page;
-  beforeAll(async () => {
-    studio = await startStudio();
-    page = await studio.signedIn('admin');
-    // Leaving a flow with unsaved changes asks first (beforeunload, confirm): the tests mean to leave.
-    page.on('dialog', (dialog) => void dialog.accept());
-  }, 60_000);
-  afterAll(() => studio?.close(), 30_000);
-  // What the page showed when a step failed, for whoever reads the CI log.
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await studio.screenshot(page, 'failed-step');
+  useSignedInStudio({ acceptDialogs: true }, (s, p) => {
+    studio = s;
+    page = p;
   });
 
   const node = (id: string, on: Page = page) => on.getByTestId(`node-${id}`);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Studio, startStudio } from './studio-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Studio, useSignedInStudio } from './studio-harness.js';
 
 const SAMPLE = {
   headers: { 'x-delivery-id': 'sample-1' },
@@ -28,14 +28,9 @@ const BAD = '{ "po": $number(body.po), "units": $sum(body.lines.qty) }';
 describe('studio: design, deploy, break, fix and replay a flow', { timeout: 90_000 }, () => {
   let studio: Studio;
   let page: Page;
-  beforeAll(async () => {
-    studio = await startStudio();
-    page = await studio.signedIn('admin');
-  }, 60_000);
-  afterAll(() => studio?.close(), 30_000);
-  // What the page showed when a step failed, for whoever reads the CI log.
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await studio.screenshot(page, 'failed-step');
+  useSignedInStudio({ acceptDialogs: false }, (s, p) => {
+    studio = s;
+    page = p;
   });
 
   const node = (id: string) => page.getByTestId(`node-${id}`);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { api } from '@waybill/server/testing';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Studio, startStudio } from './studio-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Studio, useSignedInStudio } from './studio-harness.js';
 
 const SAMPLES = '/work/shared/samples';
 const X12_850 = join(SAMPLES, 'x12/nodex12__850.edi');
@@ -53,16 +53,9 @@ function transformFlow(id: string, expression = '$') {
 describe('studio: configuring a node', { timeout: 60_000 }, () => {
   let studio: Studio;
   let page: Page;
-  beforeAll(async () => {
-    studio = await startStudio();
-    page = await studio.signedIn('admin');
-    // Rolling back asks for confirmation (window.confirm): the tests mean it.
-    page.on('dialog', (dialog) => void dialog.accept());
-  }, 60_000);
-  afterAll(() => studio?.close(), 30_000);
-  // What the page showed when a step failed, for whoever reads the CI log.
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await studio.screenshot(page, 'failed-step');
+  useSignedInStudio({ acceptDialogs: true }, (s, p) => {
+    studio = s;
+    page = p;
   });
 
   const node = (id: string) => page.getByTestId(`node-${id}`);

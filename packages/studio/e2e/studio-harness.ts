@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { api, repoRoot, startWaybillProcess, type WaybillProcess } from '@waybill/server/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Where the end-to-end tests leave a screenshot of each main screen; README shows them. */
 export const SCREENSHOTS = join(repoRoot, 'docs/screenshots');
@@ -82,4 +83,32 @@ export async function startStudio(options: { seed?: boolean } = {}): Promise<Stu
       await server.stop();
     },
   };
+}
+
+/**
+ * The hooks every studio test file needs: a studio and an admin's page for the whole file, a
+ * screenshot (docs/screenshots/failed-step.png) of the page when a step fails, and the studio
+ * stopped at the end. `bind` hands the two to the file's variables.
+ *
+ * @example
+ * let studio: Studio; let page: Page;
+ * useSignedInStudio({ acceptDialogs: true }, (s, p) => { studio = s; page = p; });
+ */
+export function useSignedInStudio(
+  options: { acceptDialogs?: boolean },
+  bind: (studio: Studio, page: Page) => void,
+): void {
+  let studio: Studio | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    studio = await startStudio();
+    page = await studio.signedIn('admin');
+    // Leaving unsaved changes and rolling back ask first (beforeunload, confirm): the tests mean it.
+    if (options.acceptDialogs) page.on('dialog', (dialog) => void dialog.accept());
+    bind(studio, page);
+  }, 60_000);
+  afterAll(() => studio?.close(), 30_000);
+  afterEach(async (context) => {
+    if (studio && page && context.task.result?.state === 'fail') await studio.screenshot(page, 'failed-step');
+  });
 }
