@@ -30,10 +30,13 @@ export function serveStudio(app: Hono, options: { dir: string }): void {
       onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
     }),
   );
+  // Read once: the build does not change under a running server, and every page load needs it.
+  let page: Promise<string> | undefined;
   app.get('*', async (c, next) => {
     const path = new URL(c.req.url).pathname;
     if (NOT_STUDIO.test(path) || path.startsWith('/assets/')) return next();
-    const html = await readFile(index, 'utf8');
+    page ??= readFile(index, 'utf8');
+    const html = await page;
     c.header('cache-control', 'no-cache');
     // The studio hands this response's style nonce to CodeMirror (EditorView.cspNonce).
     const nonce = c.get('secureHeadersNonce') ?? '';
