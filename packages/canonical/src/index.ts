@@ -4,6 +4,7 @@
 
 export * from './entities/address.js';
 export * from './entities/customer.js';
+export * from './entities/inventory.js';
 export * from './entities/invoice.js';
 export * from './entities/order.js';
 export * from './entities/payment.js';

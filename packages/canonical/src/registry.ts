@@ -1,6 +1,7 @@
 import type { TObject } from '@sinclair/typebox';
 import { type CanonicalAddress, CanonicalAddressSchema } from './entities/address.js';
 import { type CanonicalCustomer, CanonicalCustomerSchema } from './entities/customer.js';
+import { type CanonicalInventory, CanonicalInventorySchema } from './entities/inventory.js';
 import { type CanonicalInvoice, CanonicalInvoiceSchema } from './entities/invoice.js';
 import { type CanonicalOrder, CanonicalOrderSchema } from './entities/order.js';
 import { type CanonicalPayment, CanonicalPaymentSchema } from './entities/payment.js';
@@ -21,6 +22,7 @@ export interface CanonicalEntityTypes {
   customer: CanonicalCustomer;
   product: CanonicalProduct;
   warehouse: CanonicalWarehouse;
+  inventory: CanonicalInventory;
   order: CanonicalOrder;
   shipment: CanonicalShipment;
   invoice: CanonicalInvoice;
@@ -39,6 +41,7 @@ export const canonicalSchemasByEntity = {
   customer: CanonicalCustomerSchema,
   product: CanonicalProductSchema,
   warehouse: CanonicalWarehouseSchema,
+  inventory: CanonicalInventorySchema,
   order: CanonicalOrderSchema,
   shipment: CanonicalShipmentSchema,
   invoice: CanonicalInvoiceSchema,

@@ -9,6 +9,7 @@ export const canonicalEntityNames = [
   'customer',
   'product',
   'warehouse',
+  'inventory',
   'order',
   'shipment',
   'invoice',

@@ -1,29 +1,36 @@
-import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine, type ExecutionRecord } from '@waybill/engine';
 import { createRevision, validateFlow } from '@waybill/flow';
-import { loadConnectors, simulatorSecrets, startSimulators } from '@waybill/server';
-import { afterAll, describe, expect, it } from 'vitest';
+import { demoEdiCredentials, loadConnectors, simulatorSecrets, startSimulators } from '@waybill/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareOutcome, listCases, runCase } from './flow-cases.js';
 import { loadFlow } from './load-flow.js';
 
 const flowsDir = resolve(import.meta.dirname, '../../../flows');
-const { catalog, invoker } = loadConnectors();
+const { catalog } = loadConnectors();
 // Flows whose nodes use a simulator's credential (odoo-sim) run against that simulator, as
-// `waybill test` does.
-const simulators = await startSimulators({ preferDefaultPorts: false });
-const engine = createEngine({
-  catalog,
-  invoker,
-  secrets: simulatorSecrets(simulators),
-  maxInlineWaitMs: Number.POSITIVE_INFINITY,
-});
-afterAll(async () => {
-  await engine.close();
-  await Promise.all(simulators.map((simulator) => simulator.close()));
-});
-
+// `waybill test` does: each flow gets fresh simulators, so one flow's orders never change another
+// flow's expected order numbers. The example EDI flow writes into a temporary demo folder.
+async function caseEngine() {
+  const simulators = await startSimulators({ preferDefaultPorts: false });
+  const ediRoot = await mkdtemp(join(tmpdir(), 'waybill-edi-cases-'));
+  const engine = createEngine({
+    catalog,
+    invoker: loadConnectors().invoker,
+    secrets: simulatorSecrets(simulators, demoEdiCredentials(ediRoot)),
+    maxInlineWaitMs: Number.POSITIVE_INFINITY,
+  });
+  return {
+    engine,
+    async close() {
+      await engine.close();
+      await Promise.all(simulators.map((simulator) => simulator.close()));
+      await rm(ediRoot, { recursive: true, force: true });
+    },
+  };
+}
 const flowNames = (await readdir(flowsDir, { withFileTypes: true }))
   .filter((e) => e.isDirectory())
   .map((e) => e.name);
@@ -38,6 +45,11 @@ describe('example flows', () => {
     describe(name, async () => {
       const loaded = await loadFlow(join(flowsDir, name));
       const validation = validateFlow(loaded.definition, catalog);
+      let cases: Awaited<ReturnType<typeof caseEngine>>;
+      beforeAll(async () => {
+        cases = await caseEngine();
+      });
+      afterAll(() => cases.close());
 
       it('is a valid flow', () => {
         expect(validation.problems).toEqual([]);
@@ -46,7 +58,7 @@ describe('example flows', () => {
       for (const testCase of await listCases(loaded.dir)) {
         it(`gives the expected outcome for ${testCase}`, async () => {
           if (!validation.ok) throw new Error('invalid flow');
-          const result = await runCase(engine, createRevision(validation.flow), loaded.dir, testCase);
+          const result = await runCase(cases.engine, createRevision(validation.flow), loaded.dir, testCase);
           expect(result.mismatches).toEqual([]);
         });
       }
@@ -114,7 +126,13 @@ describe('compareOutcome', () => {
     const loaded = await loadFlow(dir);
     const validation = validateFlow(loaded.definition, catalog);
     if (!validation.ok) throw new Error('invalid flow');
-    const result = await runCase(engine, createRevision(validation.flow), dir, 'consistent-order');
+    const cases = await caseEngine();
+    const result = await runCase(
+      cases.engine,
+      createRevision(validation.flow),
+      dir,
+      'consistent-order',
+    ).finally(() => cases.close());
     expect(result.passed).toBe(false);
     expect(result.mismatches[0]).toMatch(
       /^The path taken was to_canonical → check → totals → route → release → reply/,

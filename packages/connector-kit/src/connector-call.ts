@@ -1,4 +1,5 @@
 import type { NodeTypeManifest } from '@waybill/flow';
+import type { DocumentLog, SequenceCounter } from './execution-records.js';
 
 /**
  * The shapes the engine hands to connector code. connector-kit may not import the engine (the
@@ -24,6 +25,10 @@ export interface ConnectorCall {
   stepKey: string;
   signal: AbortSignal;
   log(line: LogLine): void;
+  /** Store-backed counters for this step; in-memory ones when absent (test runs). */
+  sequences?: SequenceCounter;
+  /** Where this step's documents are kept; in memory when absent (test runs). */
+  documents?: DocumentLog;
 }
 
 /**

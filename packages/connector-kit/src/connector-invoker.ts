@@ -10,6 +10,7 @@ import type { Connector } from './define-connector.js';
 import { type Operation, RoutedOutput } from './define-operation.js';
 import { type PollingTrigger, type PollResult, triggerManifestOf } from './define-trigger.js';
 import { systemError, toErrorInfo } from './errors.js';
+import { createMemoryDocumentLog, createMemorySequences } from './execution-records.js';
 import { bindHttpClient } from './http/bound-client.js';
 import { createHttpClient, type HttpClient } from './http/http-client.js';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './http/rate-limiter.js';
@@ -141,6 +142,10 @@ export function createConnectorInvoker(
     });
   };
 
+  // Test runs and tests have no store: their numbers and documents live as long as this invoker.
+  const memorySequences = createMemorySequences();
+  const memoryDocuments = createMemoryDocumentLog();
+
   return {
     async invoke(call) {
       const operation = operations.get(call.type);
@@ -171,6 +176,8 @@ export function createConnectorInvoker(
         signal: call.signal,
         log: (line) => call.log(line),
         http: bind(operation.type, operation.rateLimit, call.signal, credential),
+        sequences: call.sequences ?? memorySequences,
+        documents: call.documents ?? memoryDocuments,
       });
       if (!(returned instanceof RoutedOutput)) return { output: returned };
       const ports = operation.outputs ?? ['out'];

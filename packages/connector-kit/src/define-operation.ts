@@ -2,6 +2,7 @@ import type { Static, TSchema, TUnknown } from '@sinclair/typebox';
 import type { NodeEffect } from '@waybill/flow';
 import type { LogLine } from './connector-call.js';
 import type { CredentialType, TypedCredential } from './credential-type.js';
+import type { DocumentLog, SequenceCounter } from './execution-records.js';
 import type { BoundHttpClient } from './http/bound-client.js';
 import type { RateLimit } from './http/rate-limiter.js';
 
@@ -66,6 +67,10 @@ export interface OperationContext<TConfig, TInput, TCredential> {
   log(line: LogLine): void;
   /** The outbound HTTP client, already bound to this call's signal and the credential's allowed hosts. */
   http: BoundHttpClient;
+  /** Counters that never repeat a number (control numbers); the same numbers again when this step is retried. */
+  sequences: SequenceCounter;
+  /** Keeps the documents this step received or sent with the execution, for download and acknowledgments. */
+  documents: DocumentLog;
 }
 
 /**

@@ -5,6 +5,7 @@ export * from './define-connector.js';
 export * from './define-operation.js';
 export * from './define-trigger.js';
 export * from './errors.js';
+export * from './execution-records.js';
 export * from './http/address-policy.js';
 export * from './http/allowed-hosts.js';
 export * from './http/bound-client.js';

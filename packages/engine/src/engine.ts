@@ -10,8 +10,10 @@ import type {
   Clock,
   ConcurrencyPort,
   ConnectorInvoker,
+  DocumentPort,
   ExecutionDispatcher,
   SecretsPort,
+  SequencePort,
   StepRecorder,
 } from './ports.js';
 import { type ExecutionState, isoTime } from './run/execution-state.js';
@@ -33,6 +35,10 @@ export interface EngineOptions {
   dispatcher?: ExecutionDispatcher;
   /** Enforces credentials' concurrency limits; without it they are not enforced. */
   limiter?: ConcurrencyPort;
+  /** Store-backed counters for connector operations (EDI control numbers); in memory when absent. */
+  sequences?: SequencePort;
+  /** Where connector operations keep the documents they exchange; in memory when absent. */
+  documents?: DocumentPort;
   /** The code-node sandbox; a warm isolate pool is created on first use when absent. */
   sandbox?: CodeSandbox;
   /** Schemas `core.validate` and node schemas may `$ref` by their `$id`, besides the canonical entities. */
@@ -57,6 +63,11 @@ export interface RunRequest {
   idempotencyBase?: string;
   /** Run only what is needed to reach this node (a studio test run "up to here"). */
   stopAfter?: string;
+  /**
+   * A test run: counters and documents stay in memory, so trying a flow in the studio never uses
+   * up a partner's control numbers nor adds interchanges to history.
+   */
+  detached?: boolean;
   /** Called once, as soon as a Respond node sets the webhook reply. */
   onResponse?: (response: WebhookResponse) => void;
 }
@@ -100,6 +111,8 @@ export function createEngine(options: EngineOptions): Engine {
     secrets: options.secrets,
     dispatcher: options.dispatcher,
     limiter: options.limiter,
+    sequences: options.sequences,
+    documents: options.documents,
     random: options.random ?? Math.random,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5000,
   };
@@ -175,7 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     const state: ExecutionState = {
       flow,
-      services,
+      services: request.detached ? { ...services, sequences: undefined, documents: undefined } : services,
       executionId: request.executionId,
       idempotencyBase: request.idempotencyBase ?? request.executionId,
       trigger: request.trigger,

@@ -1,3 +1,9 @@
+import type {
+  AcknowledgmentToRecord,
+  DocumentLog,
+  DocumentToRecord,
+  SequenceCounter,
+} from '@waybill/connector-kit';
 import type { NodeTypeManifest } from '@waybill/flow';
 import type { LogLine, StepRecord } from './execution-record.js';
 
@@ -57,6 +63,38 @@ export interface ConnectorCall {
   stepKey: string;
   signal: AbortSignal;
   log(line: LogLine): void;
+  sequences?: SequenceCounter;
+  documents?: DocumentLog;
+}
+
+/**
+ * Counters that never repeat a number, allocated per key (see the store's sequences).
+ *
+ * @example
+ * await sequences.next('edi:acme:interchange', 'ex_1/build#0', { start: 1 }); // 1, and 1 again for the same key
+ */
+export interface SequencePort {
+  next(scope: string, allocationKey: string, options?: { start?: number }): Promise<number>;
+}
+
+/** A document as a step records it: the connector's record plus where it came from. */
+export interface StepDocument extends DocumentToRecord {
+  executionId: string;
+  nodeId: string;
+  stepKey: string;
+  /** 0 for the step's first document. */
+  ordinal: number;
+}
+
+/**
+ * Where executions keep the documents they received or sent (see the store's documents).
+ *
+ * @example
+ * await documents.record({ executionId, nodeId: 'build', stepKey: 'build', ordinal: 0, direction: 'outbound', … });
+ */
+export interface DocumentPort {
+  record(document: StepDocument): Promise<{ id: string }>;
+  acknowledge(ack: AcknowledgmentToRecord & { executionId: string }): Promise<number>;
 }
 
 export interface ConnectorResult {

@@ -10,4 +10,5 @@ export * from './reaper.js';
 export * from './revision-cache.js';
 export * from './schedule/due-runs.js';
 export * from './schedule/scheduler.js';
+export * from './store-records.js';
 export * from './worker.js';

@@ -18,6 +18,7 @@ import { catalogRoutes } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { deadLetterRoutes } from './routes/dead-letter-routes.js';
 import { deploymentRoutes } from './routes/deployment-routes.js';
+import { documentRoutes } from './routes/document-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
 import { flowRoutes } from './routes/flow-routes.js';
@@ -58,6 +59,7 @@ export function createApp(deps: ServerDeps, options: { studioDir?: string } = {}
     ...testRunRoutes(deps),
     ...deploymentRoutes(deps, intake),
     ...executionRoutes(deps),
+    ...documentRoutes(deps),
     ...statsRoutes(deps),
     ...deadLetterRoutes(deps),
     ...credentialRoutes(deps),

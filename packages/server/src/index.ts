@@ -4,6 +4,7 @@ export type { FirstAdmin } from './auth/first-admin.js';
 export { hashSecret, looksLike, newSecret } from './auth/secret-tokens.js';
 export * from './bootstrap/catalog.js';
 export * from './bootstrap/config.js';
+export * from './bootstrap/demo-edi.js';
 export * from './bootstrap/open-runtime.js';
 export * from './bootstrap/seed-flows.js';
 export * from './bootstrap/simulators.js';

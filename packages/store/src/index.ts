@@ -4,6 +4,7 @@ export {
   sealCredentialValues,
   sealedKeyId,
 } from './credential-cipher.js';
+export * from './document-types.js';
 export { errorSignature, normaliseErrorMessage } from './error-signature.js';
 export { createExecutionIdGenerator, executionIdTime } from './execution-ids.js';
 export { createKeyring, type Keyring, keyId } from './keyring.js';

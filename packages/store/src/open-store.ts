@@ -8,12 +8,14 @@ import { createAuditRepository } from './repositories/audit-repository.js';
 import { createCredentialRepository } from './repositories/credential-repository.js';
 import { createCursorRepository } from './repositories/cursor-repository.js';
 import { createDeploymentRepository } from './repositories/deployment-repository.js';
+import { createDocumentRepository } from './repositories/document-repository.js';
 import { createExecutionRepository } from './repositories/execution-repository.js';
 import { createFlowRepository } from './repositories/flow-repository.js';
 import { createIntakeRepository } from './repositories/intake-repository.js';
 import { createJobRepository } from './repositories/job-repository.js';
 import { createOutboxRepository } from './repositories/outbox-repository.js';
 import { createRevisionRepository } from './repositories/revision-repository.js';
+import { createSequenceRepository } from './repositories/sequence-repository.js';
 import { createSlotRepository } from './repositories/slot-repository.js';
 import { createStatsRepository } from './repositories/stats-repository.js';
 import type { StoreContext } from './store-context.js';
@@ -87,6 +89,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     stats: createStatsRepository(context),
     cursors: createCursorRepository(context),
     slots: createSlotRepository(context),
+    documents: createDocumentRepository(context),
+    sequences: createSequenceRepository(context),
     accounts: createAccountRepository(context),
     commitCount: () => commits?.(),
     async ping() {

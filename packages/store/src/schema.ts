@@ -18,6 +18,9 @@ export interface Database {
   audit_events: AuditEventsTable;
   cursors: CursorsTable;
   concurrency_slots: ConcurrencySlotsTable;
+  documents: DocumentsTable;
+  sequences: SequencesTable;
+  sequence_allocations: SequenceAllocationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -154,6 +157,45 @@ export interface CursorsTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+/** An interchange (or other file) an execution received or sent; see document-repository.ts. */
+export interface DocumentsTable {
+  id: string;
+  execution_id: string;
+  node_id: string;
+  step_key: string;
+  ordinal: number;
+  flow_id: string | null;
+  direction: string;
+  file_name: string;
+  content_type: string;
+  content: Buffer;
+  size: number;
+  sha256: string;
+  partner: string | null;
+  standard: string | null;
+  interchange_control: string | null;
+  /** JSON array of the functional group control numbers in the interchange. */
+  group_controls: string | null;
+  ack_status: string | null;
+  ack_due_at: string | null;
+  acknowledged_at: string | null;
+  ack_execution_id: string | null;
+  created_at: string;
+}
+
+export interface SequencesTable {
+  scope: string;
+  value: number;
+  updated_at: string;
+}
+
+export interface SequenceAllocationsTable {
+  scope: string;
+  allocation_key: string;
+  value: number;
+  created_at: string;
 }
 
 /** A held concurrency slot (see slot-repository.ts); gone when released or expired. */

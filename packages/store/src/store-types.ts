@@ -1,5 +1,6 @@
 import type { ExecutionError, ExecutionRecord, StepRecord, WebhookResponse } from '@waybill/engine';
 import type { FlowDefinition } from '@waybill/flow';
+import type { DocumentRepository, SequenceRepository } from './document-types.js';
 
 /**
  * The store's public contract: what the runtime, the server and the CLI may ask of the database.
@@ -492,6 +493,8 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly cursors: CursorRepository;
   readonly slots: SlotRepository;
+  readonly documents: DocumentRepository;
+  readonly sequences: SequenceRepository;
   readonly accounts: AccountRepository;
   readonly stats: StatsRepository;
   /** Round trip to the database, for readiness checks. */

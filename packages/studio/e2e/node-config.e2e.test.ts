@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { api } from '@waybill/server/testing';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Studio, useSignedInStudio } from './studio-harness.js';
 
-const SAMPLES = '/work/shared/samples';
-const X12_850 = join(SAMPLES, 'x12/nodex12__850.edi');
+// The shared sample 850, kept as a byte-identical copy beside the EDI connector.
+const X12_850 = fileURLToPath(
+  new URL('../../../connectors/edi/fixtures/x12/nodex12__850.edi', import.meta.url),
+);
 const SAMPLE = {
   headers: {},
   query: {},

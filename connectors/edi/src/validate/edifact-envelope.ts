@@ -515,6 +515,7 @@ export class EdifactEnvelopeValidator implements PushValidator {
   #closeMessage(position: number, tag: string, why: string): void {
     const open = this.#message;
     if (open === undefined) return;
+    open.report.segmentCount = open.count;
     open.checker?.end(position, tag);
     this.#add(
       {

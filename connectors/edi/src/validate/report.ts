@@ -1,3 +1,5 @@
+import type { ElementRule } from './rules.js';
+
 /** What kind of envelope problem was found; stable for tests, alerts and 997 / CONTRL building. */
 export type EnvelopeProblemCode =
   | 'isa-element-count'
@@ -12,6 +14,7 @@ export type EnvelopeProblemCode =
   | 'invalid-version'
   | 'missing-segment'
   | 'segment-out-of-order'
+  | 'too-many-segments'
   | 'missing-element'
   | 'element-too-long'
   | 'element-too-short'
@@ -32,6 +35,22 @@ export interface EnvelopeProblem {
   element?: string;
   expected?: string;
   actual?: string;
+  /** 1-based position of the element in its segment (3 for BEG03): AK401 of a 997. */
+  elementPosition?: number;
+  /** 1-based position of the component inside a composite element, when only one component is at fault. */
+  componentPosition?: number;
+  /** The data element dictionary number (324 for BEG03), when the rules know it: AK402 of a 997. */
+  elementReference?: number;
+  /** The element's representation in the rules, which tells an invalid date from an invalid time or code. */
+  elementType?: ElementRule['type'];
+  /**
+   * Whether the segment at fault is mandatory in its set (BEG in an 850) or optional (CTT), for a
+   * problem found inside a set; a 997 rejects a set whose mandatory segments are wrong but only notes
+   * errors in optional ones.
+   */
+  segmentRequired?: boolean;
+  /** The loop the segment belongs to, when the rules know it: AK303 of a 997. */
+  loop?: string;
 }
 
 /** A transaction set (X12 ST…SE) or message (EDIFACT UNH…UNT) and what was wrong inside it. */
@@ -40,9 +59,14 @@ export interface SetReport {
   id: string;
   /** ST02 or UNH 0062. */
   control: string;
+  /** ST03 (implementation convention reference, e.g. '005010X222A1') when the ST has one; AK203 of a 997. */
+  implementationReference?: string;
   /** Position of the ST / UNH segment in the interchange. */
   position: number;
-  /** Segments counted from ST to SE (or UNH to UNT) inclusive, whatever SE01 / UNT 0074 says. */
+  /**
+   * Segments counted from ST to SE (or UNH to UNT) inclusive, whatever SE01 / UNT 0074 says; for a
+   * set without a trailer, from the header to the last segment before whatever closed it.
+   */
   segmentCount: number;
   /** Problems found between the header and the trailer, both included. */
   problems: EnvelopeProblem[];
@@ -58,6 +82,8 @@ export interface GroupReport {
   version: string | null;
   position: number;
   sets: SetReport[];
+  /** GE01 as received, when it is a number: AK902 of a 997 echoes it even when it is wrong. */
+  declaredSets?: number;
   /** Problems of the group header and trailer themselves (GE01, GE02…), not of its sets. */
   problems: EnvelopeProblem[];
 }

@@ -10,6 +10,8 @@ export interface ElementRule {
   min: number;
   max: number;
   type: 'ID' | 'AN' | 'DT' | 'TM' | 'N0';
+  /** The data element dictionary number (324 for BEG03, purchase order number): a 997 reports it in AK402. */
+  reference?: number;
 }
 
 /**

@@ -66,6 +66,7 @@ export class SetChecker {
         tag: segment.tag,
         expected: first.tag,
         actual: segment.tag,
+        segmentRequired: true,
       });
     }
     const i = this.#index.get(segment.tag);
@@ -74,12 +75,13 @@ export class SetChecker {
     const count = ++this.#counts[i]!;
     if (rule.max !== undefined && count > rule.max) {
       this.#once(`max:${rule.tag}`, {
-        code: 'unexpected-segment',
+        code: 'too-many-segments',
         message: `${this.#subject} has ${rule.tag} a ${ordinal(count)} time at segment ${position}; a ${this.#rule.id} has at most ${rule.max}.`,
         segment: position,
         tag: segment.tag,
         expected: String(rule.max),
         actual: String(count),
+        segmentRequired: rule.min > 0,
       });
     }
     if (i < this.#furthest) {
@@ -89,6 +91,7 @@ export class SetChecker {
         message: `${rule.tag} (segment ${position}) comes after ${later} (segment ${this.#furthestAt}), but in a ${this.#rule.id} ${rule.tag} belongs before ${later}.`,
         segment: position,
         tag: segment.tag,
+        segmentRequired: rule.min > 0,
       });
     } else if (i > this.#furthest) {
       this.#furthest = i;
@@ -111,6 +114,7 @@ export class SetChecker {
         segment: position,
         tag,
         expected: rule.tag,
+        segmentRequired: true,
       });
     });
   }
@@ -120,7 +124,16 @@ export class SetChecker {
       const value = segment.elements[element.at - 1] ?? '';
       const label = this.#label(segment.tag, element.at);
       const where = `${label} (segment ${position}, ${element.name})`;
-      const base = { segment: position, tag: segment.tag, element: label, actual: value };
+      const base: Omit<EnvelopeProblem, 'code' | 'message'> = {
+        segment: position,
+        tag: segment.tag,
+        element: label,
+        actual: value,
+        elementPosition: element.at,
+        elementType: element.type,
+        segmentRequired: rule.min > 0,
+      };
+      if (element.reference !== undefined) base.elementReference = element.reference;
       if (value === '') {
         if (element.required) {
           this.#report({

@@ -83,6 +83,7 @@ describe('validateX12Envelope', () => {
             control: '1421',
             version: '004010',
             position: 2,
+            declaredSets: 1,
             problems: [],
             sets: [{ id: '850', control: '0001', position: 3, segmentCount: 5, problems: [] }],
           },
@@ -167,6 +168,7 @@ describe('validateX12Envelope', () => {
         tag: 'PO1',
         expected: 'BEG',
         actual: 'PO1',
+        segmentRequired: true,
       },
     ]);
   });
@@ -203,6 +205,39 @@ describe('validateX12Envelope', () => {
         'BEG05 (segment 4, purchase order date) is "2024-01-01"; it must be a date written CCYYMMDD.',
       ],
     ]);
+  });
+
+  it('gives each element problem its position, data element number and type, for a 997', () => {
+    const report = validate(document({ body: ['BEG*00**PO-1**2024-01-01', 'PO1*1', 'CTT*1'] }));
+    expect(report.problems).toMatchObject([
+      { code: 'missing-element', elementPosition: 2, elementReference: 92, elementType: 'ID' },
+      { code: 'element-too-long', elementPosition: 5, elementReference: 373, elementType: 'DT' },
+      { code: 'invalid-element', elementPosition: 5, elementReference: 373, elementType: 'DT' },
+    ]);
+    expect(report.problems.every((p) => p.segmentRequired === true)).toBe(true);
+  });
+
+  it('says a second CTT is one too many, in an optional segment', () => {
+    const report = validate(document({ body: ['BEG*00*SA*PO-1**20240101', 'PO1*1', 'CTT*1', 'CTT*1'] }));
+    expect(report.problems).toMatchObject([
+      { code: 'too-many-segments', tag: 'CTT', segment: 7, segmentRequired: false },
+    ]);
+    expect(report.problems[0]?.message).toBe(
+      'Transaction set 850 with control number 0001 (ST at segment 3) has CTT a second time at segment 7; a 850 has at most 1.',
+    );
+  });
+
+  it('keeps ST03 of a 5010 set as its implementation convention reference', () => {
+    const text = document({ version: '00501', gs08: '005010X220A1' }).replace(
+      'ST*850*0001~',
+      'ST*850*0001*005010X220A1~',
+    );
+    expect(validate(text).interchanges[0]?.groups[0]?.sets[0]?.implementationReference).toBe('005010X220A1');
+  });
+
+  it('counts the segments of a set that GE closes without an SE', () => {
+    const report = validate(document({ se: 'REF*ZZ*X' }));
+    expect(report.interchanges[0]?.groups[0]?.sets[0]?.segmentCount).toBe(5);
   });
 
   it('says a CTT before the PO1 lines is out of order', () => {

@@ -379,6 +379,7 @@ export class X12EnvelopeValidator implements PushValidator {
     }
     this.#closeSet(position, 'GE', `GE at segment ${position} closes its group first`);
     const [count = '', control = ''] = segment.elements;
+    if (digits.test(count)) open.report.declaredSets = Number(count);
     this.#checkCount(
       count,
       open.sets,
@@ -423,6 +424,7 @@ export class X12EnvelopeValidator implements PushValidator {
     }
     if (this.#set !== undefined) {
       const open = this.#set;
+      open.report.segmentCount = open.count;
       open.checker?.end(position, 'ST');
       this.#add(
         {
@@ -436,8 +438,9 @@ export class X12EnvelopeValidator implements PushValidator {
       );
       this.#set = undefined;
     }
-    const [id = '', control = ''] = segment.elements;
+    const [id = '', control = '', implementationReference = ''] = segment.elements;
     const report: SetReport = { id, control, position, segmentCount: 1, problems: [] };
+    if (implementationReference !== '') report.implementationReference = implementationReference;
     group.report.sets.push(report);
     group.sets++;
     const rule = x12SetRules[id];
@@ -454,6 +457,7 @@ export class X12EnvelopeValidator implements PushValidator {
         code: id === '' ? 'missing-element' : 'invalid-element',
         message: `ST01 (segment ${position}, transaction set identifier code) is ${JSON.stringify(id)}; it must be a 3-digit code such as 850.`,
         element: 'ST01',
+        elementPosition: 1,
         actual: id,
       });
     }
@@ -463,6 +467,7 @@ export class X12EnvelopeValidator implements PushValidator {
         code: control === '' ? 'missing-element' : 'invalid-element',
         message: `ST02 (segment ${position}, transaction set control number) is ${JSON.stringify(control)}; it must be 4 to 9 characters long.`,
         element: 'ST02',
+        elementPosition: 2,
         expected: '4 to 9 characters',
         actual: control,
       });
@@ -567,6 +572,7 @@ export class X12EnvelopeValidator implements PushValidator {
   #closeSet(position: number, tag: string, why: string): void {
     const open = this.#set;
     if (open === undefined) return;
+    open.report.segmentCount = open.count;
     open.checker?.end(position, tag);
     this.#add(
       {

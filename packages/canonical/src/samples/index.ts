@@ -3,10 +3,12 @@ import { sampleInvoice, samplePayment, sampleReturn, sampleShipment } from './af
 import { deepFreeze } from './freeze.js';
 import { sampleAddress, sampleCustomer, sampleProduct, sampleWarehouse } from './master-data.js';
 import { sampleShopifyOrder } from './orders.js';
+import { sampleInventory } from './stock.js';
 
 export { sampleInvoice, samplePayment, sampleReturn, sampleShipment } from './after-sale.js';
 export { sampleAddress, sampleCustomer, sampleProduct, sampleWarehouse } from './master-data.js';
 export { sampleEdiOrder, sampleShopifyOrder } from './orders.js';
+export { sampleInventory } from './stock.js';
 
 /**
  * One realistic, valid, deep-frozen sample of each canonical entity; together they follow Shopify
@@ -22,6 +24,7 @@ export const canonicalSamples: { readonly [E in keyof CanonicalEntityTypes]: Can
     customer: sampleCustomer,
     product: sampleProduct,
     warehouse: sampleWarehouse,
+    inventory: sampleInventory,
     order: sampleShopifyOrder,
     shipment: sampleShipment,
     invoice: sampleInvoice,

@@ -217,7 +217,7 @@ export function connectorContractChecks(connector: Connector): ContractCheck[] {
 
 /**
  * An ajv instance as strict as the flow validator's, knowing the annotation keywords the studio
- * reads (x-jsonata, x-language, x-cron, x-timezone).
+ * reads (x-jsonata, x-language, x-templates, x-cron, x-timezone).
  *
  * @example
  * createContractAjv().compile({ type: 'string', 'x-jsonata': true });
@@ -226,6 +226,7 @@ export function createContractAjv() {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-language', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-templates', schemaType: 'object' });
   for (const keyword of ['x-jsonata', 'x-cron', 'x-timezone'])
     ajv.addKeyword({ keyword, schemaType: 'boolean' });
   return ajv;

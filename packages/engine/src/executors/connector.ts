@@ -1,5 +1,5 @@
 import { systemError } from '@waybill/connector-kit';
-import type { ConnectorInvoker, ResolvedCredential } from '../ports.js';
+import type { ConnectorCall, ConnectorInvoker, ResolvedCredential } from '../ports.js';
 import { defineExecutor, type ExecutorContext, type ExecutorOutcome, Suspend } from './executor.js';
 
 type Context = ExecutorContext<undefined>;
@@ -88,8 +88,44 @@ async function invoke(
     stepKey: context.stepKey,
     signal: context.signal,
     log: context.log,
+    ...stepRecords(context),
   });
   return { output: result.output ?? null, port: result.port ?? manifest.defaultPort ?? 'out' };
+}
+
+/**
+ * The store-backed counters and document log, bound to this step. Allocation keys and document
+ * ordinals count calls within the step, so a retry or a resumed run that makes the same calls in
+ * the same order gets the same control numbers and records its documents once.
+ */
+function stepRecords(context: Context): Pick<ConnectorCall, 'sequences' | 'documents'> {
+  const { sequences, documents } = context.services;
+  let calls = 0;
+  let ordinal = 0;
+  return {
+    ...(sequences
+      ? {
+          sequences: {
+            next: (scope, options) => sequences.next(scope, `${context.idempotencyKey}#${calls++}`, options),
+          },
+        }
+      : {}),
+    ...(documents
+      ? {
+          documents: {
+            record: (document) =>
+              documents.record({
+                ...document,
+                executionId: context.executionId,
+                nodeId: context.node.id,
+                stepKey: context.stepKey,
+                ordinal: ordinal++,
+              }),
+            acknowledge: (ack) => documents.acknowledge({ ...ack, executionId: context.executionId }),
+          },
+        }
+      : {}),
+  };
 }
 
 function* secretValues(values: Record<string, unknown>, fields: string[] | undefined): Iterable<string> {

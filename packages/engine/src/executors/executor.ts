@@ -1,7 +1,15 @@
 import type { NodeCatalog, NodeDefinition, NodeTypeManifest } from '@waybill/flow';
 import type { LogLine, StepRecord, WebhookResponse } from '../execution-record.js';
 import type { ExpressionCache } from '../expressions/expression-cache.js';
-import type { Clock, ConcurrencyPort, ConnectorInvoker, ExecutionDispatcher, SecretsPort } from '../ports.js';
+import type {
+  Clock,
+  ConcurrencyPort,
+  ConnectorInvoker,
+  DocumentPort,
+  ExecutionDispatcher,
+  SecretsPort,
+  SequencePort,
+} from '../ports.js';
 import type { CodeSandbox } from '../sandbox/index.js';
 import type { SchemaChecker } from '../schemas/schema-checker.js';
 
@@ -16,6 +24,8 @@ export interface EngineServices {
   secrets: SecretsPort | undefined;
   dispatcher: ExecutionDispatcher | undefined;
   limiter: ConcurrencyPort | undefined;
+  sequences: SequencePort | undefined;
+  documents: DocumentPort | undefined;
   random: () => number;
   /** Waits up to this long happen in place; longer ones suspend the execution. */
   maxInlineWaitMs: number;

@@ -10,12 +10,14 @@ const addFormats = addFormatsModule.default;
 /**
  * The ajv instance that checks flow.json and node configs. It knows the `x-jsonata` keyword, which
  * marks a string as a JSONata expression and reports a syntax error with its position, and the
- * `x-language` annotation the studio reads to pick a code editor.
+ * `x-language` annotation the studio reads to pick a code editor, and the `x-templates` annotation
+ * naming the shipped texts (e.g. EDI maps) an expression field can start from.
  */
 export function createFlowAjv() {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-language', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-templates', schemaType: 'object' });
   ajv.addKeyword({
     keyword: 'x-jsonata',
     type: 'string',

@@ -1,3 +1,4 @@
+import { ediConnector } from '@waybill/connector-edi';
 import { httpConnector } from '@waybill/connector-http';
 import { type ConnectorRuntime, createConnectorInvoker, userError } from '@waybill/connector-kit';
 import { odooConnector } from '@waybill/connector-odoo';
@@ -7,7 +8,7 @@ import type { Store } from '@waybill/store';
 import { createTtlCache } from '../intake/ttl-cache.js';
 
 /** The connectors this build of Waybill ships. */
-export const installedConnectors = [httpConnector, odooConnector];
+export const installedConnectors = [httpConnector, odooConnector, ediConnector];
 
 export interface Connectors {
   invoker: ConnectorRuntime;

@@ -9,6 +9,7 @@ import {
   createRevisionCache,
   createStoreLimiter,
   type QueueDriver,
+  storeRecords,
 } from '@waybill/runtime';
 import { loadSecretKeys, openStore } from '@waybill/store';
 import { Redis } from 'ioredis';
@@ -70,6 +71,7 @@ export async function openRuntime(
     invoker,
     secrets,
     limiter,
+    ...storeRecords(store),
     dispatcher: createExecutionDispatcher({ store, relay }),
   });
   return {

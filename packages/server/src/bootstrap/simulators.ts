@@ -98,14 +98,21 @@ export async function startSimulators(options: { preferDefaultPorts: boolean }):
 }
 
 /**
- * Resolves the simulators' credentials for an engine without a credential store (`waybill test`).
+ * Resolves the simulators' credentials (and `extra` ones, such as the demo EDI partner) for an
+ * engine without a credential store (`waybill test`).
  * Every value counts as secret for redaction, as for an unknown credential type.
  *
  * @example
  * const engine = createEngine({ catalog, invoker, secrets: simulatorSecrets(await startSimulators(...)) });
  */
-export function simulatorSecrets(running: readonly RunningSimulator[]): SecretsPort {
-  const byId = new Map(running.map((simulator) => [simulator.credential.id, simulator.credential]));
+export function simulatorSecrets(
+  running: readonly RunningSimulator[],
+  extra: readonly ResolvedCredential[] = [],
+): SecretsPort {
+  const byId = new Map([
+    ...running.map((simulator) => [simulator.credential.id, simulator.credential] as const),
+    ...extra.map((credential) => [credential.id, credential] as const),
+  ]);
   return {
     async resolve(credentialId, context) {
       const credential = byId.get(credentialId);

@@ -10,6 +10,7 @@ import type { Store } from '@waybill/store';
 import { createApp } from '../app.js';
 import { ensureFirstAdmin, type FirstAdmin } from '../auth/first-admin.js';
 import type { WaybillConfig } from './config.js';
+import { ensureDemoEdiCredentials } from './demo-edi.js';
 import { openRuntime } from './open-runtime.js';
 import { type SeededFlow, seedExampleFlows } from './seed-flows.js';
 import { type RunningSimulator, startSimulators } from './simulators.js';
@@ -44,6 +45,7 @@ export async function startServer(
     now: Date.now(),
   });
   const simulators = options.simulators ? await startDemoSimulators(runtime.store) : [];
+  if (options.simulators) await ensureDemoEdiCredentials(runtime.store, config.dataDir);
   const seeded = options.seedDir
     ? await seedExampleFlows(runtime.store, runtime.catalog, options.seedDir, (text) => console.warn(text))
     : [];

@@ -101,10 +101,12 @@ export function createWebhookIntake(deps: ServerDeps) {
       );
     }
 
+    const { body, encoding } = parseBody(hook.body, hook.headers.get('content-type'));
     const payload = {
       headers: headerObject(hook.headers),
       query: Object.fromEntries(hook.query),
-      body: parseBody(hook.body, hook.headers.get('content-type')),
+      body,
+      ...(encoding === 'latin1' ? { bodyEncoding: encoding } : {}),
     };
     const [dedupeKey, businessKey] = await Promise.all([
       engine.dedupeKey(revision, payload),
@@ -152,15 +154,32 @@ function headerObject(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** JSON bodies are parsed (depth-limited, __proto__ dropped); anything else arrives as text (EDI, XML, CSV). */
-function parseBody(body: Uint8Array, contentType: string | null): unknown {
-  const text = new TextDecoder().decode(body);
-  if (contentType?.includes('json') || (!contentType && /^\s*[[{]/.test(text))) {
-    if (text.trim() === '') return null;
-    return parseJsonBody(text);
+/**
+ * JSON bodies are parsed (depth-limited, __proto__ dropped); anything else arrives as text (EDI,
+ * XML, CSV). Text that is not valid UTF-8 (an EDIFACT UNOC or latin1 X12 interchange) is read as
+ * latin1, one character per byte, and marked `bodyEncoding: 'latin1'`, so a node can get the
+ * exact bytes back instead of replacement characters.
+ */
+function parseBody(
+  body: Uint8Array,
+  contentType: string | null,
+): { body: unknown; encoding: 'utf8' | 'latin1' } {
+  let text: string;
+  let encoding: 'utf8' | 'latin1' = 'utf8';
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+    encoding = 'latin1';
   }
-  return text;
+  if (contentType?.includes('json') || (!contentType && /^\s*[[{]/.test(text))) {
+    if (text.trim() === '') return { body: null, encoding };
+    return { body: parseJsonBody(text), encoding };
+  }
+  return { body: text, encoding };
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Waits for the execution's Respond node (or its end) up to the limit. The in-process event is the

@@ -3,6 +3,7 @@ import { actorOf, scopeOf } from '../auth/principal.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { defineRoute, json } from '../http/route.js';
 import type { ServerDeps } from '../server-deps.js';
+import { withSettings } from './credential-settings.js';
 import { AnyObject, ErrorResponse } from './schemas.js';
 
 const CredentialId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,99}$' });
@@ -17,6 +18,12 @@ const CredentialMeta = Type.Object({
   maxConcurrency: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  settings: Type.Optional(
+    Type.Record(Type.String(), Type.String(), {
+      description:
+        'Values of the fields its type marks as not secret (e.g. a URL, a login, a partner profile); secrets never.',
+    }),
+  ),
 });
 const Hosts = Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { maxItems: 50 });
 
@@ -78,7 +85,10 @@ export function credentialRoutes(deps: ServerDeps) {
       responses: {
         200: { description: 'Credentials', schema: Type.Object({ items: Type.Array(CredentialMeta) }) },
       },
-      handler: async ({ c }) => json(200, { items: await store.credentials.list(scopeOf(c)) }),
+      handler: async ({ c }) => {
+        const items = await store.credentials.list(scopeOf(c));
+        return json(200, { items: await Promise.all(items.map((meta) => withSettings(deps, meta))) });
+      },
     }),
     defineRoute({
       method: 'get',
@@ -95,7 +105,7 @@ export function credentialRoutes(deps: ServerDeps) {
       handler: async ({ params }) => {
         const meta = await store.credentials.get(params.credentialId);
         if (!meta) throw notFound('credential', params.credentialId);
-        return json(200, meta);
+        return json(200, await withSettings(deps, meta));
       },
     }),
     defineRoute({

@@ -55,6 +55,7 @@ export function testRunRoutes(deps: ServerDeps) {
           revision,
           trigger: body.trigger ?? {},
           signal,
+          detached: true,
           ...(body.stopAfter ? { stopAfter: body.stopAfter } : {}),
         });
         await store.audit.append({

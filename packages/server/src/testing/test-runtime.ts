@@ -14,6 +14,7 @@ import {
   createStoreLimiter,
   type QueueDriver,
   startWorker,
+  storeRecords,
 } from '@waybill/runtime';
 import type { UserRole } from '@waybill/store';
 import { openStore } from '@waybill/store';
@@ -82,6 +83,7 @@ export async function createTestRuntime(
     invoker,
     secrets,
     limiter,
+    ...storeRecords(store),
     dispatcher: createExecutionDispatcher({ store, relay }),
     maxInlineWaitMs: 2000,
   });

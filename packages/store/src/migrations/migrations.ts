@@ -5,6 +5,7 @@ import { initialMigration } from './0001-initial.js';
 import { concurrencyLimitsMigration } from './0002-concurrency-limits.js';
 import { accountsMigration } from './0003-accounts.js';
 import { partnerScopeMigration } from './0004-partner-scope.js';
+import { documentsMigration } from './0005-documents.js';
 
 /**
  * Every migration, in order. Names sort lexically, which is the order Kysely applies them in.
@@ -15,6 +16,7 @@ export function allMigrations(dialect: StoreDialect): Record<string, Migration> 
     '0002-concurrency-limits': concurrencyLimitsMigration(),
     '0003-accounts': accountsMigration(),
     '0004-partner-scope': partnerScopeMigration(),
+    '0005-documents': documentsMigration(dialect),
   };
 }
 

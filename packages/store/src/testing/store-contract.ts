@@ -1,5 +1,6 @@
 import type { Store } from '../store-types.js';
 import { describeAccountContract } from './contract-accounts.js';
+import { describeDocumentContract } from './contract-documents.js';
 import { describeExecutionContract } from './contract-executions.js';
 import { describeFlowContract } from './contract-flows.js';
 import { describeLifecycleContract } from './contract-lifecycle.js';
@@ -34,4 +35,5 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
   describeQueueContract(name, harness);
   describeSlotContract(name, harness);
   describeAccountContract(name, harness);
+  describeDocumentContract(name, harness);
 }

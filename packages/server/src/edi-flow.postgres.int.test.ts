@@ -1,0 +1,3 @@
+import { describeEdiFlowSuite } from './testing/edi-flow-suite.js';
+
+describeEdiFlowSuite('postgres');
