@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ const main = join(repoRoot, 'packages/cli/dist/main.js');
 const run = promisify(execFile);
 
 describe('the quick start', () => {
-  it('serves the Odoo simulator with the example flows, so a Shopify order becomes an Odoo sale order at once', async () => {
+  it('serves the Odoo simulator with the example flows, so a Shopify order and an EDI 850 become Odoo sale orders at once', async () => {
     const server = await startWaybillProcess('start', {});
     try {
       const line = await waitFor(
@@ -59,6 +59,18 @@ describe('the quick start', () => {
       expect(((await rpc.json()) as { result: unknown[] }).result).toEqual([
         expect.objectContaining({ client_order_ref: '#1005', state: 'sale' }),
       ]);
+
+      // The EDI example runs at once too: the demo partner profile and outbox folder are seeded.
+      const po = await fetch(`${server.url}/hooks/edi-850-to-odoo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/edi-x12' },
+        body: await readFile(join(repoRoot, 'connectors/edi/fixtures/x12/nodex12__850.edi')),
+      });
+      expect(po.status).toBe(200);
+      const answered = (await po.json()) as { po: string; acknowledgment: string; poAcknowledgment: string };
+      expect(answered).toMatchObject({ po: '08292233294', acknowledgmentStatus: 'accepted' });
+      const outbox = await readdir(join(server.dataDir, 'edi', 'outbound'));
+      expect(outbox.sort()).toEqual([answered.acknowledgment, answered.poAcknowledgment].sort());
     } finally {
       await server.stop();
     }

@@ -288,11 +288,12 @@ describe('studio: operations pages', { timeout: 90_000 }, () => {
     expect(upstreamAuthorizations).toEqual([`Bearer ${BEARER_TOKEN}`]);
     await studio.screenshot(page, 'credentials');
 
-    // Editing shows no stored value; leaving the token empty keeps it.
+    // Editing shows no secret, only the settings that are not; leaving the token empty keeps it.
     await row.getByRole('button', { name: 'Edit erp-api' }).click();
     const edit = page.getByRole('form', { name: 'Edit credential erp-api' });
     expect(await edit.getByLabel(/^Token/).inputValue()).toBe('');
-    expect(await edit.getByLabel(/^Token/).getAttribute('placeholder')).toBe('unchanged');
+    expect(await edit.getByLabel(/^Token/).getAttribute('placeholder')).toBe('leave blank to keep');
+    expect(await edit.getByLabel(/^Test URL/).inputValue()).toBe(upstreamUrl);
     await edit.getByLabel('Name', { exact: true }).fill('ERP API (main)');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').getByText('Saved erp-api.').waitFor();

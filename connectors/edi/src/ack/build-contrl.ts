@@ -18,6 +18,8 @@ export function buildContrl(
     sender: { id: string; qualifier: string };
     receiver: { id: string; qualifier: string };
     report: EnvelopeReport;
+    /** The messages as read, for their full identifiers (type, version, release, association). */
+    sets?: readonly { control: string; set: string; version: string; functionalId: string }[];
   },
   delimiters: EdifactDelimiters,
 ): { body: EdiSegment[]; status: 'accepted' | 'rejected' | 'partially-accepted' } {
@@ -43,9 +45,14 @@ export function buildContrl(
     },
   ];
   for (const message of messages) {
+    const read = received.sets?.find((set) => set.control === message.control && set.set === message.id);
+    // S009 as received: type, version and release, agency (always UN for the directories we read), association.
+    const identifier = read
+      ? c(read.set, ...read.version.split(':'), 'UN', read.functionalId)
+      : c(message.id);
     body.push({
       tag: 'UCM',
-      elements: [c(message.control), c(message.id), message.problems.length > 0 ? '4' : '7'],
+      elements: [c(message.control), identifier, message.problems.length > 0 ? '4' : '7'],
     });
   }
   const status = action === '4' ? 'rejected' : rejected > 0 ? 'partially-accepted' : 'accepted';

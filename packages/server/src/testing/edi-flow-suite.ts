@@ -1,15 +1,35 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseX12, readX12Sets, setSchemas, validateX12Envelope } from '@waybill/connector-edi';
 import type { RunningOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { startOdooSimulator } from '@waybill/connector-odoo/simulator';
+import { createPoller } from '@waybill/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnerValues } from '../bootstrap/demo-edi.js';
 import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
 import { repoRoot } from './waybill-processes.js';
 
 const flowDir = join(repoRoot, 'flows/edi-850-to-odoo');
+const ackFlowDir = join(repoRoot, 'flows/edi-acknowledgments-inbound');
+
+/** A 997 from the partner acknowledging (or rejecting) one group we sent. */
+function partner997(control: number, group: string, accepted: boolean): string {
+  const isa13 = String(control).padStart(9, '0');
+  return [
+    `ISA*00*          *00*          *12*4405197800     *01*999999999      *250302*0900*U*00401*${isa13}*0*P*>~`,
+    `GS*FA*4405197800*999999999*20250302*0900*${control}*X*004010~`,
+    'ST*997*0001~',
+    `AK1*PR*${group}~`,
+    'AK2*855*0001~',
+    accepted ? 'AK5*A~' : 'AK5*R*5~',
+    accepted ? 'AK9*A*1*1*1~' : 'AK9*R*1*1*0~',
+    'SE*6*0001~',
+    `GE*1*${control}~`,
+    `IEA*1*${isa13}~`,
+    '',
+  ].join('\n');
+}
 const sample850 = join(repoRoot, 'connectors/edi/fixtures/x12/nodex12__850.edi');
 
 /** The sample 850 with another interchange control number, PO number and a byte above 0x7F in a name. */
@@ -55,13 +75,17 @@ export function describeEdiFlowSuite(backend: Backend) {
       ];
       for (const credential of credentials)
         expect((await t.call('POST', '/api/credentials', credential)).status).toBe(201);
-      const definition = JSON.parse(await readFile(join(flowDir, 'flow.json'), 'utf8'));
-      expect(
-        (await t.call('POST', '/api/flows', { id: definition.id, name: definition.name, definition })).status,
-      ).toBe(201);
-      expect((await t.call('POST', `/api/flows/${definition.id}/deployments`, { revision: 1 })).status).toBe(
-        201,
-      );
+      for (const dir of [flowDir, ackFlowDir]) {
+        const definition = JSON.parse(await readFile(join(dir, 'flow.json'), 'utf8'));
+        const created = await t.call('POST', '/api/flows', {
+          id: definition.id,
+          name: definition.name,
+          definition,
+        });
+        expect(created.status).toBe(201);
+        const deployed = await t.call('POST', `/api/flows/${definition.id}/deployments`, { revision: 1 });
+        expect(deployed.status).toBe(201);
+      }
     });
     afterAll(async () => {
       await odoo?.close();
@@ -185,6 +209,42 @@ export function describeEdiFlowSuite(backend: Backend) {
       expect(pending.body.items.every((d: { nodeId: string }) => d.nodeId === 'build_855')).toBe(true);
       expect(pending.body.items.length).toBeGreaterThanOrEqual(2);
       expect((await t.call('GET', '/api/documents?ack=late')).status).toBe(400);
+    });
+
+    it('marks the 855 accepted or rejected when the partner’s 997 arrives in the inbound folder', async () => {
+      const pending = (await t.call('GET', '/api/documents?partner=edi-demo-partner&ack=pending')).body.items;
+      const [first, second] = pending.map((d: { groupControls: string[]; id: string }) => d);
+      await mkdir(join(root, 'inbound'), { recursive: true });
+      await writeFile(
+        join(root, 'inbound', 'ack-1.x12'),
+        partner997(7001, first.groupControls[0], true),
+        'latin1',
+      );
+      await writeFile(
+        join(root, 'inbound', 'ack-2.x12'),
+        partner997(7002, second.groupControls[0], false),
+        'latin1',
+      );
+      const poller = createPoller({ ...t.deps, connectors: t.invoker, secrets: t.secrets });
+      const got = await poller.tick();
+      expect(got).toBe(2);
+
+      const runs = (await t.call('GET', '/api/executions?flowId=edi-acknowledgments-inbound')).body.items;
+      const ended = await Promise.all(
+        runs.map((e: { id: string }) => t.waitForExecution(e.id, ['succeeded', 'failed'])),
+      );
+      expect(ended.map((e) => e.status).sort()).toEqual(['failed', 'succeeded']);
+      expect(ended.find((e) => e.status === 'failed')?.error).toMatchObject({
+        code: 'EDI_REJECTED_BY_PARTNER',
+      });
+      expect(
+        (await t.call('GET', `/api/executions/${first.executionId}/documents`)).body.items,
+      ).toContainEqual(expect.objectContaining({ id: first.id, ackStatus: 'accepted' }));
+      expect(
+        (await t.call('GET', `/api/executions/${second.executionId}/documents`)).body.items,
+      ).toContainEqual(expect.objectContaining({ id: second.id, ackStatus: 'rejected' }));
+      // The files were handed over once; the next poll archives them instead of running them again.
+      expect(await poller.tick()).toBe(0);
     });
   });
 }

@@ -44,6 +44,8 @@ export interface WaybillProcess extends RunningProcess {
   url: string;
   /** An admin's API token for the API (the bootstrap token, unless the env gave another). */
   token: string;
+  /** Where it keeps its database, key file and the demo EDI folders. */
+  dataDir: string;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function startWaybillProcess(
     ...running,
     url: `http://127.0.0.1:${port}`,
     token: env.WAYBILL_BOOTSTRAP_TOKEN ?? TEST_ADMIN_TOKEN,
+    dataDir,
     async stop() {
       await running.stop();
       if (!env.WAYBILL_DATA_DIR) await rm(dataDir, { recursive: true, force: true });
