@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigError, parseConfig, startServer } from '@waybill/server';
 import { CliError } from '../cli-error.js';
 
@@ -53,9 +54,19 @@ export async function startCommand(options: StartOptions, print: (text: string) 
     print(`  ${simulator.title} simulator: ${simulator.url} (credential "${simulator.credentialId}")`);
   }
   for (const flow of server.seeded) {
-    print(`  deployed example flow "${flow.name}": POST ${server.url}/hooks/${flow.id}`);
+    print(
+      flow.trigger === 'core.webhook'
+        ? `  deployed example flow "${flow.name}": POST ${server.url}/hooks/${flow.id}`
+        : `  deployed example flow "${flow.name}" (started by ${flow.trigger})`,
+    );
   }
-  const example = server.seeded.find((flow) => flow.sampleInput);
+  if (server.simulators.length > 0) {
+    print(
+      `  EDI demo partner: credential "edi-demo-partner" (XYZ Retail, X12); its folders: credential "edi-demo-folder" at ${join(config.dataDir, 'edi')}`,
+    );
+  }
+  // EDI example flows take the interchange as text, so they get their own try-it line below.
+  const example = server.seeded.find((flow) => flow.sampleInput && !flow.id.startsWith('edi-'));
   if (example?.sampleInput) {
     print('  try it:');
     print(
@@ -70,6 +81,12 @@ export async function startCommand(options: StartOptions, print: (text: string) 
     );
     print(
       `    curl -s '${server.url}/api/executions?flowId=${example.id}' -H "authorization: Bearer $WAYBILL_TOKEN"`,
+    );
+  }
+  if (server.seeded.some((flow) => flow.id === 'edi-850-to-odoo')) {
+    print('  try the EDI flow (997 and 855 land in the outbound folder):');
+    print(
+      `    curl -s -X POST ${server.url}/hooks/edi-850-to-odoo -H 'content-type: application/edi-x12' --data-binary @connectors/edi/fixtures/x12/nodex12__850.edi`,
     );
   }
   await untilSignal();

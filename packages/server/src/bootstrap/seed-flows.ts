@@ -8,6 +8,8 @@ export interface SeededFlow {
   name: string;
   /** A test case payload that exists for it, to try the flow with. */
   sampleInput: string | undefined;
+  /** Its trigger type: only `core.webhook` flows take deliveries at /hooks/<id>. */
+  trigger: string;
 }
 
 /**
@@ -53,7 +55,12 @@ export async function seedExampleFlows(
       message: 'Example flow',
     });
     await store.deployments.deploy(result.flow.id, revision.hash, 'seed');
-    seeded.push({ id: result.flow.id, name: result.flow.name, sampleInput: await firstCaseInput(folder) });
+    seeded.push({
+      id: result.flow.id,
+      name: result.flow.name,
+      sampleInput: await firstCaseInput(folder),
+      trigger: result.flow.trigger.type,
+    });
   }
   return seeded;
 }
