@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { type ParsedSegment, parseX12Stream, x12Element } from '@waybill/connector-edi';
+import { type ParsedSegment, parseX12Stream, validateX12Envelope, x12Element } from '@waybill/connector-edi';
 
 /**
  * EDI benchmark: streams a synthetic X12 850 interchange of about 100 MB (many purchase orders in
@@ -17,7 +17,9 @@ const encoder = new TextEncoder();
 
 const isa =
   'ISA*00*          *00*          *ZZ*BUYER          *ZZ*SUPPLIER       *240101*1200*^*00501*000000001*0*P*>~\n';
-const gs = 'GS*PO*BUYER*SUPPLIER*20240101*1200*1*X*005010~\n';
+// One functional group per repeat of the generated block, so ST02 stays unique within each group.
+const gs = (group: number) => `GS*PO*BUYER*SUPPLIER*20240101*1200*${group}*X*005010~\n`;
+const ge = (sets: number, group: number) => `GE*${sets}*${group}~\n`;
 
 /** One 850 purchase order with ten lines, close to the node-x12 sample in shape. */
 function purchaseOrder(n: number): string {
@@ -49,10 +51,22 @@ function block(): { bytes: Uint8Array; sets: number } {
   return { bytes: encoder.encode(text), sets };
 }
 
-async function* interchange(body: Uint8Array, repeats: number, trailer: Uint8Array) {
-  yield encoder.encode(isa + gs);
+/** The generated interchange: a block of purchase orders repeated, one group per repeat. */
+interface Input {
+  body: Uint8Array;
+  repeats: number;
+  setsPerBlock: number;
+  trailer: Uint8Array;
+  /** Bytes in the whole interchange. */
+  total: number;
+}
+
+async function* interchange({ body, repeats, trailer, setsPerBlock }: Input) {
+  yield encoder.encode(isa);
   for (let r = 0; r < repeats; r++) {
+    yield encoder.encode(gs(r + 1));
     for (let at = 0; at < body.length; at += CHUNK_BYTES) yield body.subarray(at, at + CHUNK_BYTES);
+    yield encoder.encode(ge(setsPerBlock, r + 1));
   }
   yield trailer;
 }
@@ -72,7 +86,8 @@ interface Run {
 
 const envelope = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
 
-async function measure(run: Run, body: Uint8Array, repeats: number, trailer: Uint8Array, total: number) {
+async function measure(run: Run, input: Input) {
+  const { total } = input;
   globalThis.gc?.();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
@@ -87,7 +102,7 @@ async function measure(run: Run, body: Uint8Array, repeats: number, trailer: Uin
     // A parse on one core never yields to timers, so RSS is sampled inline.
     if ((segments & 0xffff) === 0) peak = Math.max(peak, process.memoryUsage().rss);
   };
-  const stream = parseX12Stream(interchange(body, repeats, trailer));
+  const stream = parseX12Stream(interchange(input));
   const started = performance.now();
   if (run.mode === 'batches') {
     for await (const batch of stream.batches()) for (const segment of batch) visit(segment);
@@ -104,21 +119,49 @@ async function measure(run: Run, body: Uint8Array, repeats: number, trailer: Uin
   console.log(`  peak RSS: ${mb(peak)} (target < 300 MB; ${mb(baseline)} before the run)`);
 }
 
+/**
+ * Parse and validate: the envelope validator reading the stream (ISA13/IEA02, IEA01, GS06/GE02,
+ * GE01, ST02/SE02, SE01 and the header-segment rules of every set), as `edi.parse` does.
+ */
+async function measureValidation(input: Input) {
+  const { total } = input;
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().rss;
+  const started = performance.now();
+  const report = await validateX12Envelope(parseX12Stream(interchange(input)));
+  const seconds = (performance.now() - started) / 1000;
+  const peak = Math.max(baseline, process.memoryUsage().rss);
+  const sets = report.interchanges.flatMap((i) => i.groups.flatMap((g) => g.sets)).length;
+  console.log(
+    '\nvalidateX12Envelope(parseX12Stream(...)): parse and validate every envelope and set header:',
+  );
+  console.log(
+    `  ${fmt(sets, 0)} transaction sets checked, ${fmt(report.problems.length, 0)} problems, in ${fmt(seconds, 2)} s`,
+  );
+  console.log(`  throughput on one core: ${fmt(total / 1_000_000 / seconds)} MB/s (target ≥ 50 MB/s)`);
+  console.log(
+    `  RSS after the run: ${mb(peak)} (target < 300 MB; ${mb(baseline)} before the run; the report keeps one entry per set)`,
+  );
+}
+
 async function main() {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Waybill EDI benchmark · Node ${process.version} · ${cpu}`);
   const { bytes: body, sets: setsPerBlock } = block();
   const repeats = Math.max(1, Math.round(TARGET_BYTES / body.length));
   const sets = setsPerBlock * repeats;
-  const trailer = encoder.encode(`GE*${sets}*1~\nIEA*1*000000001~\n`);
-  const total = encoder.encode(isa + gs).length + body.length * repeats + trailer.length;
+  const trailer = encoder.encode(`IEA*${repeats}*000000001~\n`);
+  let groupBytes = 0;
+  for (let r = 1; r <= repeats; r++) groupBytes += encoder.encode(gs(r) + ge(setsPerBlock, r)).length;
+  const total = encoder.encode(isa).length + groupBytes + body.length * repeats + trailer.length;
+  const input: Input = { body, repeats, setsPerBlock, trailer, total };
   console.log(
     `Input: one X12 850 interchange of ${mb(total)} (${fmt(sets, 0)} purchase orders, LF after each segment), streamed in 64 KiB chunks; MB = 10^6 bytes.`,
   );
   console.log('Segments split their elements when first read; RSS is sampled every 65,536 segments.');
 
   // Warm up the parser's code paths so the timed runs measure steady state.
-  for await (const segment of parseX12Stream(interchange(body, 3, trailer))) void segment.elements;
+  for await (const segment of parseX12Stream(interchange({ ...input, repeats: 3 }))) void segment.elements;
 
   const runs: Run[] = [
     {
@@ -143,7 +186,8 @@ async function main() {
       split: 'all',
     },
   ];
-  for (const run of runs) await measure(run, body, repeats, trailer, total);
+  for (const run of runs) await measure(run, input);
+  await measureValidation(input);
 }
 
 await main();
