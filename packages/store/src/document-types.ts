@@ -30,6 +30,8 @@ export interface DocumentMeta {
   id: string;
   executionId: string;
   nodeId: string;
+  /** The step that recorded it: the node id, with the item index inside a For each. */
+  stepKey: string;
   flowId: string | null;
   direction: DocumentDirection;
   fileName: string;

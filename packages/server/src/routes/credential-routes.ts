@@ -72,7 +72,7 @@ export function credentialRoutes(deps: ServerDeps) {
           targetId: body.id,
           details: { type: body.type },
         });
-        return json(201, meta);
+        return json(201, await withSettings(deps, meta));
       },
     }),
     defineRoute({
@@ -139,7 +139,7 @@ export function credentialRoutes(deps: ServerDeps) {
           targetId: params.credentialId,
           details: { fields: Object.keys(body.values ?? {}) },
         });
-        return json(200, meta);
+        return json(200, await withSettings(deps, meta));
       },
     }),
     defineRoute({

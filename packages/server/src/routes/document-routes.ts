@@ -10,6 +10,9 @@ const DocumentView = Type.Object({
   id: Type.String(),
   executionId: Type.String(),
   nodeId: Type.String(),
+  stepKey: Type.String({
+    description: 'The step that recorded it (the node id, with the item inside a For each).',
+  }),
   flowId: Type.Union([Type.String(), Type.Null()]),
   direction: Type.Union([Type.Literal('inbound'), Type.Literal('outbound')]),
   fileName: Type.String(),
@@ -20,7 +23,15 @@ const DocumentView = Type.Object({
   standard: Type.Union([Type.String(), Type.Null()]),
   interchangeControl: Type.Union([Type.String(), Type.Null()]),
   groupControls: Type.Array(Type.String()),
-  ackStatus: Type.Union([Type.String(), Type.Null()]),
+  ackStatus: Type.Union(
+    [
+      ...['pending', 'accepted', 'accepted-with-errors', 'partially-accepted', 'rejected'].map((v) =>
+        Type.Literal(v),
+      ),
+      Type.Null(),
+    ],
+    { description: 'null when no acknowledgment is expected; pending past ackDueAt is overdue.' },
+  ),
   ackDueAt: Type.Union([Type.String(), Type.Null()]),
   acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
   ackExecutionId: Type.Union([Type.String(), Type.Null()]),

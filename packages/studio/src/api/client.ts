@@ -62,26 +62,50 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  if (!res.ok) {
-    const error = (
-      parsed as { error?: { code?: string; message?: string; pointer?: string; problems?: Problem[] } }
-    )?.error;
-    if (res.status === 401 && path !== '/api/auth/sign-in') onSignedOut();
-    throw new ApiError(
-      res.status,
-      error?.code ?? 'HTTP_ERROR',
-      error?.message ?? `The server answered ${res.status}.`,
-      error?.pointer,
-      error?.problems ?? [],
-    );
-  }
+  const parsed = parseJson(text);
+  if (!res.ok) throw failureOf(res.status, parsed, path);
   return parsed as T;
+}
+
+/**
+ * The bytes at a path, as a Blob, fetched with the session like `api` (reads need no CSRF token);
+ * a refusal rejects with the server's sentence, as `api` does. For downloads the page saves itself,
+ * so a missing file or an ended session shows as a message rather than a broken download.
+ *
+ * @example
+ * const blob = await fetchBlob('/api/documents/doc_1/content');
+ */
+export async function fetchBlob(path: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Waybill did not answer; check that the server is running.');
+  }
+  if (!res.ok) throw failureOf(res.status, parseJson(await res.text()), path);
+  return res.blob();
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function failureOf(status: number, parsed: unknown, path: string): ApiError {
+  const error = (
+    parsed as { error?: { code?: string; message?: string; pointer?: string; problems?: Problem[] } }
+  )?.error;
+  if (status === 401 && path !== '/api/auth/sign-in') onSignedOut();
+  return new ApiError(
+    status,
+    error?.code ?? 'HTTP_ERROR',
+    error?.message ?? `The server answered ${status}.`,
+    error?.pointer,
+    error?.problems ?? [],
+  );
 }
 
 /**

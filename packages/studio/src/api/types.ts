@@ -128,4 +128,36 @@ export interface CredentialMeta {
   partnerId: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The values of the fields its type marks as not secret (a URL, a login, a partner profile's
+   * ids); secrets never. Absent from servers older than the field, and from create/update answers.
+   */
+  settings?: Record<string, string>;
+}
+
+/** Where an outbound interchange's acknowledgment stands; null on documents that expect none. */
+export type AckStatus = 'pending' | 'accepted' | 'accepted-with-errors' | 'partially-accepted' | 'rejected';
+
+/** An interchange an execution received or sent, without its bytes (GET …/content has those). */
+export interface DocumentMeta {
+  id: string;
+  executionId: string;
+  nodeId: string;
+  flowId: string | null;
+  direction: 'inbound' | 'outbound';
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** The trading-partner profile (a credential id). */
+  partner: string | null;
+  standard: string | null;
+  interchangeControl: string | null;
+  groupControls: string[];
+  ackStatus: AckStatus | null;
+  ackDueAt: string | null;
+  acknowledgedAt: string | null;
+  /** The execution that received the acknowledgment. */
+  ackExecutionId: string | null;
+  createdAt: string;
 }

@@ -3,6 +3,7 @@ import { AuditPage } from '../pages/audit-page.js';
 import { CredentialsPage } from '../pages/credentials-page.js';
 import { DashboardPage } from '../pages/dashboard-page.js';
 import { DeadLettersPage } from '../pages/dead-letters-page.js';
+import { DocumentsPage } from '../pages/documents-page.js';
 import { ExecutionDetailPage } from '../pages/execution-detail-page.js';
 import { ExecutionsPage } from '../pages/executions-page.js';
 import { FlowsPage } from '../pages/flows-page.js';
@@ -32,6 +33,7 @@ export const routes: StudioRoute[] = [
   { path: '/flows/:flowId', component: FlowEditorPage, permission: 'flows:read' },
   { path: '/executions', component: ExecutionsPage, label: 'Executions', permission: 'executions:read' },
   { path: '/executions/:executionId', component: ExecutionDetailPage, permission: 'executions:read' },
+  { path: '/documents', component: DocumentsPage, label: 'Documents', permission: 'executions:read' },
   { path: '/dead-letters', component: DeadLettersPage, label: 'Dead letters', permission: 'executions:read' },
   { path: '/credentials', component: CredentialsPage, label: 'Credentials', permission: 'credentials:read' },
   { path: '/users', component: UsersPage, label: 'Users', permission: 'users:manage' },

@@ -141,3 +141,60 @@ export function childPointer(pointer: string, segment: string | number): string 
 export function fieldLabel(name: string, schema: JsonSchema): string {
   return typeof schema.title === 'string' && schema.title ? schema.title : name;
 }
+
+/**
+ * The `x-templates` annotation of an expression field: the texts it can start from, and which
+ * sibling field names the one to use (its `default` when the sibling is absent).
+ */
+export interface FieldTemplates {
+  field: string;
+  default: string | undefined;
+  options: Record<string, string>;
+}
+
+/**
+ * The templates a field's schema offers, or undefined when it has none (or a malformed annotation,
+ * which is ignored rather than breaking the form). A nullable field's annotation may sit on its
+ * string branch.
+ *
+ * @example
+ * fieldTemplates({ type: 'string', 'x-templates': { field: 'map', default: 'a', options: { a: '$' } } });
+ * // { field: 'map', default: 'a', options: { a: '$' } }
+ */
+export function fieldTemplates(schema: JsonSchema): FieldTemplates | undefined {
+  const annotation = schema['x-templates'];
+  if (!isSchema(annotation)) {
+    const union = (schema.anyOf ?? schema.oneOf) as unknown;
+    if (!Array.isArray(union)) return undefined;
+    for (const branch of union) {
+      const found = isSchema(branch) ? fieldTemplates(branch) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const { field, options } = annotation;
+  if (typeof field !== 'string' || !isSchema(options)) return undefined;
+  const texts: Record<string, string> = {};
+  for (const [id, text] of Object.entries(options)) if (typeof text === 'string') texts[id] = text;
+  const fallback = typeof annotation.default === 'string' ? annotation.default : undefined;
+  return { field, default: fallback, options: texts };
+}
+
+/**
+ * The template a field starts from given its siblings' values: the option named by the sibling
+ * field, else the default; undefined when that names no option.
+ *
+ * @example
+ * templateFor({ field: 'map', default: 'a', options: { a: '$a', b: '$b' } }, { map: 'b' }); // { id: 'b', text: '$b' }
+ * templateFor({ field: 'map', default: 'a', options: { a: '$a', b: '$b' } }, {});          // { id: 'a', text: '$a' }
+ */
+export function templateFor(
+  templates: FieldTemplates,
+  siblings: Record<string, unknown> | undefined,
+): { id: string; text: string } | undefined {
+  const chosen = siblings?.[templates.field];
+  const id = typeof chosen === 'string' && chosen !== '' ? chosen : templates.default;
+  if (id === undefined || !Object.hasOwn(templates.options, id)) return undefined;
+  const text = templates.options[id];
+  return text === undefined ? undefined : { id, text };
+}

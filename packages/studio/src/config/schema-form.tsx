@@ -3,7 +3,7 @@ import { defaultValue } from './default-config.js';
 import { JsonField, MapField, NumberField } from './field-controls.js';
 import { Caption, describedBy, type FieldContext, FieldLabel, FieldNotes } from './field-parts.js';
 import { childPointer, fieldLabel, fieldShape, isRecord, type JsonSchema } from './json-schema.js';
-import { JsonataEditor } from './jsonata-editor.js';
+import { JsonataField } from './jsonata-field.js';
 
 export type { FieldContext } from './field-parts.js';
 
@@ -32,6 +32,7 @@ export function ObjectFields(props: {
           name={name}
           schema={schema}
           value={value[name]}
+          siblings={value}
           pointer={childPointer(props.pointer, name)}
           required={shape.required.includes(name)}
           ctx={props.ctx}
@@ -45,6 +46,8 @@ interface FieldProps {
   name: string;
   schema: JsonSchema;
   value: unknown;
+  /** The object holding this field, for fields that read a sibling (`x-templates` names one). */
+  siblings?: Record<string, unknown>;
   pointer: string;
   required: boolean;
   ctx: FieldContext;
@@ -80,20 +83,14 @@ export function Field(props: FieldProps) {
     case 'string':
       if (shape.jsonata) {
         return (
-          <div className="field">
-            <JsonataEditor
-              label={label}
-              value={typeof value === 'string' ? value : ''}
-              sample={ctx.sample}
-              onChange={set}
-            />
-            <FieldNotes
-              id={pointer}
-              schema={schema}
-              messages={messages}
-              extra={required ? ' Required.' : undefined}
-            />
-          </div>
+          <JsonataField
+            {...common}
+            value={value}
+            siblings={props.siblings}
+            pointer={pointer}
+            sample={ctx.sample}
+            onChange={set}
+          />
         );
       }
       return (

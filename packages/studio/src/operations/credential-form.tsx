@@ -2,12 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.js';
 import type { CredentialMeta, CredentialTypeManifest } from '../api/types.js';
 import { ErrorBanner } from '../ui/error-banner.js';
-import { credentialBody, type CredentialForm as FormState } from './credential-body.js';
+import {
+  credentialBody,
+  type CredentialForm as FormState,
+  initialCredentialForm,
+  showsStoredValue,
+} from './credential-body.js';
 
 /**
- * Creating or changing a credential, with the fields its type declares. Values are write-only:
- * the server never returns them, so nothing is prefilled and a field left empty on a change
- * keeps what is stored. Secret fields are password inputs.
+ * Creating or changing a credential, with the fields its type declares. Secret values are
+ * write-only: the server never returns them, so they start blank and a blank one keeps what is
+ * stored. The other fields (a URL, a login, a partner's ids) start from their stored values, and
+ * a change sends only what differs. Secret fields are password inputs.
  */
 export function CredentialForm({
   types,
@@ -20,27 +26,28 @@ export function CredentialForm({
   onSaved(meta: CredentialMeta): void;
   onCancel(): void;
 }) {
-  const mode = existing ? 'edit' : 'create';
-  const [form, setForm] = useState<FormState>(() => ({
-    id: existing?.id ?? '',
-    type: existing?.type ?? types[0]?.type ?? '',
-    name: existing?.name ?? '',
-    values: {},
-    allowedHosts: existing?.allowedHosts.join('\n') ?? '',
-    maxConcurrency: existing?.maxConcurrency ? String(existing.maxConcurrency) : '',
-  }));
+  const [form, setForm] = useState<FormState>(() => initialCredentialForm(types[0]?.type ?? '', existing));
   const [error, setError] = useState<unknown>();
+  const [unchanged, setUnchanged] = useState(false);
   const [busy, setBusy] = useState(false);
   const type = types.find((t) => t.type === form.type);
   const fields = type?.fields ?? [];
-  const set = (patch: Partial<FormState>) => setForm((previous) => ({ ...previous, ...patch }));
+  const set = (patch: Partial<FormState>) => {
+    setUnchanged(false);
+    setForm((previous) => ({ ...previous, ...patch }));
+  };
+  const anySecret = fields.some((field) => !showsStoredValue(field, existing));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const body = credentialBody(form, fields, existing);
+    if (existing && Object.keys(body).length === 0) {
+      setUnchanged(true);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
-      const body = credentialBody(form, fields, mode);
       const meta = existing
         ? await api<CredentialMeta>('PATCH', `/api/credentials/${encodeURIComponent(existing.id)}`, body)
         : await api<CredentialMeta>('POST', '/api/credentials', body);
@@ -89,24 +96,32 @@ export function CredentialForm({
         Name
         <input value={form.name} onChange={(e) => set({ name: e.target.value })} maxLength={200} required />
       </label>
-      {existing ? (
-        <p className="hint">Stored values are never shown. Leave a field empty to keep what is stored.</p>
+      {existing && anySecret ? (
+        <p className="hint">
+          {existing.settings
+            ? 'Secret values are never shown: leave a secret field blank to keep what is stored.'
+            : 'Stored values are never shown. Leave a field empty to keep what is stored.'}
+        </p>
       ) : null}
-      {fields.map((field) => (
-        <label key={field.name}>
-          {field.label}
-          {field.required && !existing ? ' (required)' : ''}
-          <input
-            type={field.secret ? 'password' : 'text'}
-            autoComplete={field.secret ? 'new-password' : 'off'}
-            value={form.values[field.name] ?? ''}
-            onChange={(e) => set({ values: { ...form.values, [field.name]: e.target.value } })}
-            required={field.required && !existing}
-            placeholder={existing ? 'unchanged' : undefined}
-          />
-          {field.description ? <span className="hint">{field.description}</span> : null}
-        </label>
-      ))}
+      {fields.map((field) => {
+        // A field showing its stored value is cleared on purpose; one that cannot is blank to keep.
+        const known = !existing || showsStoredValue(field, existing);
+        return (
+          <label key={field.name}>
+            {field.label}
+            {field.required && known ? ' (required)' : ''}
+            <input
+              type={field.secret ? 'password' : 'text'}
+              autoComplete={field.secret ? 'new-password' : 'off'}
+              value={form.values[field.name] ?? ''}
+              onChange={(e) => set({ values: { ...form.values, [field.name]: e.target.value } })}
+              required={field.required && known}
+              placeholder={known ? undefined : field.secret ? 'leave blank to keep' : 'unchanged'}
+            />
+            {field.description ? <span className="hint">{field.description}</span> : null}
+          </label>
+        );
+      })}
       <label>
         Allowed hosts (private or loopback hosts it may reach; one per line)
         <textarea
@@ -126,6 +141,11 @@ export function CredentialForm({
           onChange={(e) => set({ maxConcurrency: e.target.value })}
         />
       </label>
+      {unchanged ? (
+        <p className="hint" role="status">
+          Nothing changed, so nothing was saved.
+        </p>
+      ) : null}
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
           {existing ? 'Save changes' : 'Create credential'}

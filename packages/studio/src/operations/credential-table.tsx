@@ -3,10 +3,11 @@ import { api } from '../api/client.js';
 import type { CredentialMeta, CredentialTypeManifest } from '../api/types.js';
 import { ErrorBanner } from '../ui/error-banner.js';
 import { ConfirmButton } from './confirm-button.js';
+import { CredentialSettings } from './credential-settings.js';
 
 type TestAnswer = { ok: boolean; message: string };
 
-/** Credentials with their limits; writers also test, edit and delete them. */
+/** Credentials with their settings and limits; writers also test, edit and delete them. */
 export function CredentialTable({
   items,
   types,
@@ -51,6 +52,7 @@ export function CredentialTable({
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Type</th>
+            <th scope="col">Settings</th>
             <th scope="col">Allowed hosts</th>
             <th scope="col">Max concurrency</th>
             <th scope="col">Partner</th>
@@ -70,6 +72,9 @@ export function CredentialTable({
                   </div>
                 </td>
                 <td>{type ? `${type.title}` : meta.type}</td>
+                <td>
+                  <CredentialSettings meta={meta} type={type} />
+                </td>
                 <td>
                   {meta.allowedHosts.length > 0 ? (
                     meta.allowedHosts.map((host) => <code key={host}>{host} </code>)

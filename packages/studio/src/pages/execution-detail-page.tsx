@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client.js';
-import type { ExecutionRow, Step } from '../api/types.js';
+import type { DocumentMeta, ExecutionRow, Page, Step } from '../api/types.js';
+import { documentsByNode } from '../operations/document-format.js';
+import { ExecutionDocuments, revealDocuments } from '../operations/document-list.js';
 import { ExecutionHeader } from '../operations/execution-header.js';
 import { JsonView } from '../operations/json-view.js';
 import { ReplayDialog } from '../operations/replay-dialog.js';
@@ -25,6 +27,12 @@ export function ExecutionDetailPage({ params }: { params: { executionId: string 
 
 function ExecutionDetail({ id }: { id: string }) {
   const execution = useAsync(() => api<Detail>('GET', `/api/executions/${encodeURIComponent(id)}`), [id]);
+  // Steps store documents as they run, so the list is asked again whenever the execution is.
+  const documents = useAsync(
+    () => api<Page<DocumentMeta>>('GET', `/api/executions/${encodeURIComponent(id)}/documents`),
+    [id],
+  );
+  const [shownNode, setShownNode] = useState<string>();
   const canOperate = useCan('executions:operate');
   const [selected, setSelected] = useState<string>();
   const [replaying, setReplaying] = useState(false);
@@ -40,6 +48,7 @@ function ExecutionDetail({ id }: { id: string }) {
     timer.current = setTimeout(() => {
       timer.current = undefined;
       execution.reload();
+      documents.reload();
     }, 300);
   };
   const live = useExecutionEvents(
@@ -69,12 +78,23 @@ function ExecutionDetail({ id }: { id: string }) {
             : 'The execution had already finished.',
       );
       execution.reload();
+      documents.reload();
     } catch (failure) {
       setActionError(failure);
     }
   };
 
   const steps = data?.steps ?? [];
+  const documentItems = useMemo(() => documents.data?.items ?? [], [documents.data]);
+  const byNode = useMemo(() => documentsByNode(documentItems), [documentItems]);
+  const highlighted = useMemo(
+    () => new Set((shownNode ? byNode.get(shownNode) : undefined)?.map((d) => d.id) ?? []),
+    [byNode, shownNode],
+  );
+  const showDocuments = (nodeId: string) => {
+    setShownNode(nodeId);
+    revealDocuments(byNode.get(nodeId) ?? []);
+  };
   const step = steps.find((s) => s.key === selected) ?? steps.find((s) => s.status === 'failed');
 
   return (
@@ -114,12 +134,20 @@ function ExecutionDetail({ id }: { id: string }) {
           <div className="execution-body">
             <div>
               <h2>Path taken</h2>
-              <StepList steps={steps} selected={step?.key} onSelect={setSelected} />
+              <StepList
+                steps={steps}
+                selected={step?.key}
+                onSelect={setSelected}
+                documents={byNode}
+                onShowDocuments={showDocuments}
+              />
               <h2>Trigger payload</h2>
               <JsonView title="Trigger payload" value={data.trigger ?? null} />
             </div>
             {step ? <StepDetail step={step} /> : null}
           </div>
+          <ErrorBanner error={documents.error} />
+          <ExecutionDocuments documents={documentItems} highlighted={highlighted} />
         </>
       ) : null}
       {replaying && data ? <ReplayDialog execution={data} onClose={() => setReplaying(false)} /> : null}
