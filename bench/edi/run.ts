@@ -133,7 +133,7 @@ async function measureValidation(input: Input) {
   const peak = Math.max(baseline, process.memoryUsage().rss);
   const sets = report.interchanges.flatMap((i) => i.groups.flatMap((g) => g.sets)).length;
   console.log(
-    '\nvalidateX12Envelope(parseX12Stream(...)): parse and validate every envelope and set header:',
+    '\nvalidateX12Envelope(parseX12Stream(...)): parse and validate every envelope, set header and line item:',
   );
   console.log(
     `  ${fmt(sets, 0)} transaction sets checked, ${fmt(report.problems.length, 0)} problems, in ${fmt(seconds, 2)} s`,

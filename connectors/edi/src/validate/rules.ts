@@ -1,7 +1,8 @@
 /**
  * How one data element is checked: by 1-based position (`at: 3` is BEG03), with the lengths and
  * representation of the standard. `type` follows the X12 data dictionary: ID (code), AN (text),
- * DT (CCYYMMDD date), TM (HHMM[SS[dd]] time), N0 (integer).
+ * DT (CCYYMMDD date), TM (HHMM[SS[dd]] time), N0 (integer), R (decimal; its length counts the
+ * characters as written, sign and point included, a little looser than the dictionary).
  */
 export interface ElementRule {
   at: number;
@@ -9,7 +10,7 @@ export interface ElementRule {
   required: boolean;
   min: number;
   max: number;
-  type: 'ID' | 'AN' | 'DT' | 'TM' | 'N0';
+  type: 'ID' | 'AN' | 'DT' | 'TM' | 'N0' | 'R';
   /** The data element dictionary number (324 for BEG03, purchase order number): a 997 reports it in AK402. */
   reference?: number;
 }

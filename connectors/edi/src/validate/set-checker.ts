@@ -5,6 +5,7 @@ const formats: Partial<Record<ElementRule['type'], { pattern: RegExp; says: stri
   DT: { pattern: /^\d{8}$/, says: 'a date written CCYYMMDD' },
   TM: { pattern: /^\d{4}(\d{2}(\d{1,2})?)?$/, says: 'a time written HHMM, HHMMSS or HHMMSSdd' },
   N0: { pattern: /^-?\d+$/, says: 'a whole number' },
+  R: { pattern: /^-?(\d+\.?\d*|\.\d+)$/, says: 'a decimal number such as 12 or 9.25' },
 };
 
 /** The label of an element in a message, e.g. 'BEG03' in X12. */
@@ -122,50 +123,68 @@ export class SetChecker {
   #checkElements(segment: { tag: string; elements: string[] }, position: number, rule: SegmentRule): void {
     for (const element of rule.elements ?? []) {
       const value = segment.elements[element.at - 1] ?? '';
-      const label = this.#label(segment.tag, element.at);
-      const where = `${label} (segment ${position}, ${element.name})`;
-      const base: Omit<EnvelopeProblem, 'code' | 'message'> = {
-        segment: position,
-        tag: segment.tag,
-        element: label,
-        actual: value,
-        elementPosition: element.at,
-        elementType: element.type,
-        segmentRequired: rule.min > 0,
-      };
-      if (element.reference !== undefined) base.elementReference = element.reference;
+      // Line segments are checked on every occurrence (a million in a large interchange), so the
+      // sentence and its details are only built for a value that is wrong.
+      const format = formats[element.type];
+      let code: EnvelopeProblem['code'] | undefined;
       if (value === '') {
-        if (element.required) {
-          this.#report({
-            ...base,
-            code: 'missing-element',
-            message: `${where} is empty; it is mandatory in a ${this.#rule.id}.`,
-          });
-        }
-        continue;
+        if (element.required) code = 'missing-element';
+      } else if (value.length > element.max) code = 'element-too-long';
+      else if (value.length < element.min) code = 'element-too-short';
+      if (code !== undefined) this.#reportElement(code, segment.tag, position, element, rule, value);
+      if (value !== '' && format !== undefined && !format.pattern.test(value)) {
+        this.#reportElement('invalid-element', segment.tag, position, element, rule, value);
       }
-      if (value.length > element.max) {
+    }
+  }
+
+  #reportElement(
+    code: EnvelopeProblem['code'],
+    tag: string,
+    position: number,
+    element: ElementRule,
+    rule: SegmentRule,
+    value: string,
+  ): void {
+    const label = this.#label(tag, element.at);
+    const where = `${label} (segment ${position}, ${element.name})`;
+    const base: Omit<EnvelopeProblem, 'code' | 'message'> = {
+      segment: position,
+      tag,
+      element: label,
+      actual: value,
+      elementPosition: element.at,
+      elementType: element.type,
+      segmentRequired: rule.min > 0,
+    };
+    if (element.reference !== undefined) base.elementReference = element.reference;
+    switch (code) {
+      case 'missing-element':
+        this.#report({ ...base, code, message: `${where} is empty; it is mandatory in a ${this.#rule.id}.` });
+        return;
+      case 'element-too-long':
         this.#report({
           ...base,
-          code: 'element-too-long',
+          code,
           message: `${where} is ${value.length} characters long; at most ${element.max} are allowed.`,
           expected: `at most ${element.max} characters`,
         });
-      } else if (value.length < element.min) {
+        return;
+      case 'element-too-short':
         this.#report({
           ...base,
-          code: 'element-too-short',
+          code,
           message: `${where} is ${value.length} characters long; at least ${element.min} are needed.`,
           expected: `at least ${element.min} characters`,
         });
-      }
-      const format = formats[element.type];
-      if (format !== undefined && !format.pattern.test(value)) {
+        return;
+      default: {
+        const format = formats[element.type];
         this.#report({
           ...base,
-          code: 'invalid-element',
-          message: `${where} is ${JSON.stringify(value)}; it must be ${format.says}.`,
-          expected: format.says,
+          code,
+          message: `${where} is ${JSON.stringify(value)}; it must be ${format?.says ?? element.type}.`,
+          ...(format ? { expected: format.says } : {}),
         });
       }
     }

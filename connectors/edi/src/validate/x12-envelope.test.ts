@@ -217,6 +217,29 @@ describe('validateX12Envelope', () => {
     expect(report.problems.every((p) => p.segmentRequired === true)).toBe(true);
   });
 
+  it('checks the elements of every line item, naming the line by its segment position', () => {
+    const text = document({
+      body: [
+        'BEG*00*SA*PO-1001**20240101',
+        'PO1*1*10*EA*9.25**VN*W-1',
+        'PO1*2*1O*EACH*9,25**VN*W-2',
+        'CTT*2.0',
+      ],
+    });
+    expect(messages(text)).toEqual([
+      'PO102 (segment 6, quantity) is "1O"; it must be a decimal number such as 12 or 9.25.',
+      'PO103 (segment 6, unit or basis for measurement code) is 4 characters long; at most 2 are allowed.',
+      'PO104 (segment 6, unit price) is "9,25"; it must be a decimal number such as 12 or 9.25.',
+      'CTT01 (segment 7, number of line items) is "2.0"; it must be a whole number.',
+    ]);
+    expect(validate(text).problems.map((p) => [p.element, p.elementReference, p.elementType])).toEqual([
+      ['PO102', 330, 'R'],
+      ['PO103', 355, 'ID'],
+      ['PO104', 212, 'R'],
+      ['CTT01', 354, 'N0'],
+    ]);
+  });
+
   it('says a second CTT is one too many, in an optional segment', () => {
     const report = validate(document({ body: ['BEG*00*SA*PO-1**20240101', 'PO1*1', 'CTT*1', 'CTT*1'] }));
     expect(report.problems).toMatchObject([

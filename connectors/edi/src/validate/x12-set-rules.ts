@@ -48,8 +48,25 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           o(6, 'contract number', 1, 30, 'AN', 367),
         ],
       },
-      { tag: 'PO1', min: 1 },
-      { tag: 'CTT', min: 0, max: 1 },
+      {
+        tag: 'PO1',
+        min: 1,
+        // Line items: checked on every occurrence, so a bad quantity or price is named by line.
+        elements: [
+          o(1, 'assigned identification', 1, 20, 'AN', 350),
+          o(2, 'quantity', 1, 15, 'R', 330),
+          o(3, 'unit or basis for measurement code', 2, 2, 'ID', 355),
+          o(4, 'unit price', 1, 17, 'R', 212),
+          o(6, 'product/service id qualifier', 2, 2, 'ID', 235),
+          o(7, 'product/service id', 1, 48, 'AN', 234),
+        ],
+      },
+      {
+        tag: 'CTT',
+        min: 0,
+        max: 1,
+        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
+      },
     ],
   },
   '855': {
@@ -73,8 +90,25 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           o(9, 'date', 8, 8, 'DT', 373),
         ],
       },
-      { tag: 'PO1', min: 0 },
-      { tag: 'CTT', min: 0, max: 1 },
+      {
+        tag: 'PO1',
+        min: 0,
+        // Line items: checked on every occurrence, so a bad quantity or price is named by line.
+        elements: [
+          o(1, 'assigned identification', 1, 20, 'AN', 350),
+          o(2, 'quantity', 1, 15, 'R', 330),
+          o(3, 'unit or basis for measurement code', 2, 2, 'ID', 355),
+          o(4, 'unit price', 1, 17, 'R', 212),
+          o(6, 'product/service id qualifier', 2, 2, 'ID', 235),
+          o(7, 'product/service id', 1, 48, 'AN', 234),
+        ],
+      },
+      {
+        tag: 'CTT',
+        min: 0,
+        max: 1,
+        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
+      },
     ],
   },
   '856': {
@@ -94,8 +128,21 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           o(5, 'hierarchical structure code', 4, 4, 'ID', 1005),
         ],
       },
-      { tag: 'HL', min: 1 },
-      { tag: 'CTT', min: 0, max: 1 },
+      {
+        tag: 'HL',
+        min: 1,
+        elements: [
+          m(1, 'hierarchical id number', 1, 12, 'AN', 628),
+          o(2, 'hierarchical parent id number', 1, 12, 'AN', 734),
+          m(3, 'hierarchical level code', 1, 2, 'ID', 735),
+        ],
+      },
+      {
+        tag: 'CTT',
+        min: 0,
+        max: 1,
+        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
+      },
     ],
   },
   '810': {
@@ -118,10 +165,24 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           o(8, 'transaction set purpose code', 2, 2, 'ID', 353),
         ],
       },
-      { tag: 'IT1', min: 0 },
+      {
+        tag: 'IT1',
+        min: 0,
+        elements: [
+          o(1, 'assigned identification', 1, 20, 'AN', 350),
+          o(2, 'quantity invoiced', 1, 10, 'R', 358),
+          o(3, 'unit or basis for measurement code', 2, 2, 'ID', 355),
+          o(4, 'unit price', 1, 17, 'R', 212),
+        ],
+      },
       // TDS (total monetary value summary) is mandatory in the 810 standard.
-      { tag: 'TDS', min: 1, max: 1 },
-      { tag: 'CTT', min: 0, max: 1 },
+      { tag: 'TDS', min: 1, max: 1, elements: [m(1, 'amount', 1, 15, 'N0', 610)] },
+      {
+        tag: 'CTT',
+        min: 0,
+        max: 1,
+        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
+      },
     ],
   },
   '846': {
@@ -142,7 +203,12 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
         ],
       },
       { tag: 'LIN', min: 0 },
-      { tag: 'CTT', min: 0, max: 1 },
+      {
+        tag: 'CTT',
+        min: 0,
+        max: 1,
+        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
+      },
     ],
   },
   '940': {
