@@ -8,7 +8,13 @@ import {
 } from './credential-type.js';
 import type { Connector } from './define-connector.js';
 import { type Operation, RoutedOutput } from './define-operation.js';
-import { type PollingTrigger, type PollResult, triggerManifestOf } from './define-trigger.js';
+import {
+  isWebhookTrigger,
+  type PollingTrigger,
+  type PollResult,
+  triggerManifestOf,
+} from './define-trigger.js';
+import type { WebhookDelivery, WebhookTrigger, WebhookVerdict } from './define-webhook-trigger.js';
 import { systemError, toErrorInfo } from './errors.js';
 import { createMemoryDocumentLog, createMemorySequences } from './execution-records.js';
 import { bindHttpClient } from './http/bound-client.js';
@@ -55,6 +61,13 @@ export interface ConnectorRuntime {
   pollingTrigger(type: string): PollingTrigger | undefined;
   /** Runs one poll of a trigger: checks its config and credential, binds the HTTP client. */
   poll(request: PollRequest): Promise<PollResult>;
+  /** The webhook trigger of a type, or undefined when the type is not one. */
+  webhookTrigger(type: string): WebhookTrigger | undefined;
+  /**
+   * Checks a delivery with its webhook trigger (config and credential checked first). Throws a
+   * WebhookRejection for a delivery to refuse; answers whether to run it or let it go.
+   */
+  verifyWebhook(request: WebhookVerifyRequest): Promise<WebhookVerdict>;
   /**
    * Asks the external system whether it accepts a credential, with the credential type's test.
    * Undefined when the type has no test (or no installed connector knows the type).
@@ -63,6 +76,14 @@ export interface ConnectorRuntime {
     credential: ResolvedCredential,
     signal: AbortSignal,
   ): Promise<CredentialTestResult | undefined>;
+}
+
+export interface WebhookVerifyRequest {
+  type: string;
+  config: Record<string, unknown>;
+  credential?: ResolvedCredential;
+  delivery: WebhookDelivery;
+  now: number;
 }
 
 export interface PollRequest {
@@ -88,6 +109,7 @@ export function createConnectorInvoker(
 ): ConnectorRuntime {
   const operations = new Map<string, Operation>();
   const triggers = new Map<string, PollingTrigger>();
+  const webhooks = new Map<string, WebhookTrigger>();
   /** The connector of each operation and trigger type, for its rate limit. */
   const owners = new Map<string, Connector>();
   const credentialTypes = new Map<string, CredentialType>();
@@ -101,9 +123,10 @@ export function createConnectorInvoker(
       owners.set(operation.type, connector);
     }
     for (const trigger of connector.triggers ?? []) {
-      if (triggers.has(trigger.type))
+      if (triggers.has(trigger.type) || webhooks.has(trigger.type))
         throw new Error(`Two installed triggers share the type "${trigger.type}".`);
-      triggers.set(trigger.type, trigger);
+      if (isWebhookTrigger(trigger)) webhooks.set(trigger.type, trigger);
+      else triggers.set(trigger.type, trigger);
       owners.set(trigger.type, connector);
     }
     for (const credentialType of connector.credentialTypes) {
@@ -193,7 +216,7 @@ export function createConnectorInvoker(
     manifests: () => manifests.map((manifest) => structuredClone(manifest)),
     credentialTypes: () => [...credentialTypes.values()].map(credentialTypeManifest),
     operation: (type) => operations.get(type),
-    triggerManifests: () => [...triggers.values()].map(triggerManifestOf),
+    triggerManifests: () => [...triggers.values(), ...webhooks.values()].map(triggerManifestOf),
     async testCredential(credential, signal) {
       const credentialType = credentialTypes.get(credential.type);
       if (!credentialType?.test) return undefined;
@@ -215,6 +238,26 @@ export function createConnectorInvoker(
       }
     },
     pollingTrigger: (type) => triggers.get(type),
+    webhookTrigger: (type) => webhooks.get(type),
+    async verifyWebhook(request) {
+      const trigger = webhooks.get(request.type);
+      if (!trigger) {
+        throw systemError({
+          code: 'UNKNOWN_TRIGGER_TYPE',
+          message: `No installed connector provides the webhook trigger "${request.type}".`,
+          retryable: false,
+        });
+      }
+      const credential = credentialForOperation(trigger, request.credential);
+      const config = checkValue(trigger.configSchema, request.config ?? {}, {
+        subject: 'config',
+        code: 'INVALID_CONFIG',
+      });
+      return (
+        (await trigger.verify({ config, credential, delivery: request.delivery, now: request.now })) ??
+        'accept'
+      );
+    },
     async poll(request) {
       const trigger = triggers.get(request.type);
       if (!trigger) {

@@ -1,6 +1,7 @@
 import type { CredentialType } from './credential-type.js';
 import type { Operation } from './define-operation.js';
 import type { PollingTrigger } from './define-trigger.js';
+import type { WebhookTrigger } from './define-webhook-trigger.js';
 import type { RateLimit } from './http/rate-limiter.js';
 
 /**
@@ -16,8 +17,8 @@ export interface Connector {
   description?: string;
   icon?: string;
   operations: readonly Operation[];
-  /** Polling triggers: flows started by what changed in the system. */
-  triggers?: readonly PollingTrigger[];
+  /** Polling triggers (flows started by what changed in the system) and webhook triggers (by what it pushes). */
+  triggers?: readonly (PollingTrigger | WebhookTrigger)[];
   credentialTypes: readonly CredentialType[];
   /**
    * How fast calls with one credential may go, for every operation and trigger that declares no

@@ -3,6 +3,7 @@ import type { TriggerTypeManifest } from '@waybill/flow';
 import type { LogLine } from './connector-call.js';
 import type { CredentialType } from './credential-type.js';
 import type { CredentialFor, OperationCredential } from './define-operation.js';
+import type { WebhookTrigger } from './define-webhook-trigger.js';
 import type { BoundHttpClient } from './http/bound-client.js';
 import { plainSchema } from './manifest-of.js';
 
@@ -81,12 +82,13 @@ export function defineTrigger<
  * @example
  * triggerManifestOf(pollEndpoint).type; // 'http.poll'
  */
-export function triggerManifestOf(trigger: PollingTrigger): TriggerTypeManifest {
+export function triggerManifestOf(trigger: PollingTrigger | WebhookTrigger): TriggerTypeManifest {
   return {
     type: trigger.type,
     title: trigger.title,
     description: trigger.description,
     category: trigger.type.split('.')[0] ?? trigger.type,
+    kind: isWebhookTrigger(trigger) ? 'webhook' : 'poll',
     configSchema: plainSchema(trigger.configSchema),
     ...(trigger.credential
       ? {
@@ -97,4 +99,14 @@ export function triggerManifestOf(trigger: PollingTrigger): TriggerTypeManifest 
         }
       : {}),
   };
+}
+
+/**
+ * Tells a webhook trigger from a polling one.
+ *
+ * @example
+ * isWebhookTrigger(shopifyWebhook); // true
+ */
+export function isWebhookTrigger(trigger: PollingTrigger | WebhookTrigger): trigger is WebhookTrigger {
+  return 'kind' in trigger && trigger.kind === 'webhook';
 }

@@ -4,6 +4,7 @@ export * from './credential-type.js';
 export * from './define-connector.js';
 export * from './define-operation.js';
 export * from './define-trigger.js';
+export * from './define-webhook-trigger.js';
 export * from './errors.js';
 export * from './execution-records.js';
 export * from './http/address-policy.js';

@@ -4,7 +4,7 @@ import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Connector } from '../define-connector.js';
 import type { Operation } from '../define-operation.js';
-import { triggerManifestOf } from '../define-trigger.js';
+import { isWebhookTrigger, triggerManifestOf } from '../define-trigger.js';
 import { manifestOf } from '../manifest-of.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
@@ -37,7 +37,7 @@ export function connectorContractChecks(connector: Connector): ContractCheck[] {
   const triggers = connector.triggers ?? [];
   return [
     {
-      rule: 'every polling trigger is named <connector>.<name>, described, polls at a sane interval and has a plain-JSON manifest',
+      rule: 'every trigger is named <connector>.<name>, described, polls (if it polls) at a sane interval and has a plain-JSON manifest',
       problems: () =>
         triggers.flatMap((trigger) => {
           const problems: string[] = [];
@@ -49,7 +49,7 @@ export function connectorContractChecks(connector: Connector): ContractCheck[] {
           }
           if (!trigger.title.trim() || !trigger.description.trim())
             problems.push(`The trigger "${trigger.type}" needs a title and a description.`);
-          if (!(trigger.defaultIntervalSeconds >= 5))
+          if (!isWebhookTrigger(trigger) && !(trigger.defaultIntervalSeconds >= 5))
             problems.push(`The trigger "${trigger.type}" polls more often than every 5 seconds by default.`);
           const manifest = triggerManifestOf(trigger);
           if (!isDeepStrictEqual(JSON.parse(JSON.stringify(manifest)), manifest)) {

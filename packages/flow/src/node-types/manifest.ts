@@ -48,6 +48,8 @@ export interface TriggerTypeManifest {
   title: string;
   description?: string;
   category: string;
+  /** poll: the runtime asks the system on an interval; webhook: the system posts to /hooks/<flow>. */
+  kind?: 'poll' | 'webhook';
   configSchema: JsonSchema;
   credential?: { types: string[]; required: boolean };
 }

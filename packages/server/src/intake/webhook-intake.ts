@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
+import type { ResolvedCredential } from '@waybill/connector-kit';
 import type { WebhookResponse } from '@waybill/engine';
 import { WebhookTriggerConfigSchema } from '@waybill/flow';
 import { ApiError } from '../http/api-error.js';
 import { parseJsonBody } from '../http/json-body.js';
 import type { ServerDeps } from '../server-deps.js';
+import { connectorDedupeKey, verifyConnectorWebhook } from './connector-webhook.js';
 import { createTtlCache } from './ttl-cache.js';
 import { verifySignature } from './webhook-signature.js';
 
@@ -13,6 +15,7 @@ const PRIVATE_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization
 
 export type IntakeOutcome =
   | { kind: 'accepted'; executionId: string }
+  | { kind: 'ignored' }
   | { kind: 'duplicate'; executionId: string }
   | { kind: 'responded'; executionId: string; response: WebhookResponse };
 
@@ -48,14 +51,38 @@ export function createWebhookIntake(deps: ServerDeps) {
     return typeof secret === 'string' && secret.length > 0 ? secret : undefined;
   });
   const depth = createTtlCache(250, async (_: 'queue') => deps.queue.depth());
+  const credentials = createTtlCache(5000, async (id: string): Promise<ResolvedCredential | undefined> => {
+    const credential = await store.credentials.reveal(id);
+    return credential
+      ? {
+          id: credential.id,
+          type: credential.type,
+          values: credential.values,
+          allowedHosts: credential.allowedHosts,
+        }
+      : undefined;
+  });
 
   const receive = async (hook: IncomingWebhook): Promise<IntakeOutcome> => {
     const revision = await deployed.get(hook.flowId);
-    if (revision?.definition.trigger.type !== 'core.webhook') {
+    const triggerType = revision?.definition.trigger.type;
+    const connectorHook = triggerType !== undefined && deps.invoker.webhookTrigger(triggerType) !== undefined;
+    if (!revision || (triggerType !== 'core.webhook' && !connectorHook)) {
       throw new ApiError(404, 'NO_WEBHOOK', `No deployed flow "${hook.flowId}" is started by a webhook.`);
     }
     const trigger = revision.definition.trigger;
-    const config = Value.Check(WebhookTriggerConfigSchema, trigger.config) ? trigger.config : {};
+    if (connectorHook) {
+      if (hook.pathSecret !== undefined) {
+        throw new ApiError(404, 'NO_WEBHOOK', `No deployed flow "${hook.flowId}" is started by a webhook.`);
+      }
+      const verdict = await verifyConnectorWebhook(deps, trigger, hook, (id) => credentials.get(id));
+      if (verdict === 'ignore') return { kind: 'ignored' };
+    }
+    const config = connectorHook
+      ? {}
+      : Value.Check(WebhookTriggerConfigSchema, trigger.config)
+        ? trigger.config
+        : {};
     if (config.secretPath || hook.pathSecret !== undefined) {
       // A wrong or missing path secret looks exactly like a flow that does not exist.
       const secret =
@@ -108,10 +135,12 @@ export function createWebhookIntake(deps: ServerDeps) {
       body,
       ...(encoding === 'latin1' ? { bodyEncoding: encoding } : {}),
     };
-    const [dedupeKey, businessKey] = await Promise.all([
+    const [flowDedupeKey, businessKey] = await Promise.all([
       engine.dedupeKey(revision, payload),
       engine.businessKey(revision, payload),
     ]);
+    const dedupeKey =
+      flowDedupeKey ?? (connectorHook ? connectorDedupeKey(deps, trigger.type, hook) : undefined);
     const accepted = await store.intake.accept({
       flowId: hook.flowId,
       revisionHash: revision.hash,

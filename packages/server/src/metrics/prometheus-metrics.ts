@@ -64,7 +64,7 @@ export function createMetrics() {
   return {
     registry,
     observer,
-    intake(flow: string, outcome: 'accepted' | 'duplicate' | 'rejected'): void {
+    intake(flow: string, outcome: 'accepted' | 'duplicate' | 'ignored' | 'rejected'): void {
       intake.inc({ flow, outcome });
     },
   };

@@ -5,7 +5,15 @@ import type { WebhookIntake } from '../intake/webhook-intake.js';
 import type { Metrics } from '../metrics/prometheus-metrics.js';
 import { ErrorResponse, FlowParams } from './schemas.js';
 
-const Accepted = Type.Object({ executionId: Type.String(), duplicate: Type.Optional(Type.Boolean()) });
+const Accepted = Type.Object({
+  executionId: Type.Optional(Type.String()),
+  duplicate: Type.Optional(Type.Boolean()),
+  ignored: Type.Optional(
+    Type.Boolean({
+      description: 'A verified delivery this flow does not take (another topic); nothing runs.',
+    }),
+  ),
+});
 
 /** POST /hooks/{flowId} (and /hooks/{flowId}/{secret}): where external systems deliver events. */
 export function hookRoutes(intake: WebhookIntake, metrics: Metrics) {
@@ -24,8 +32,14 @@ export function hookRoutes(intake: WebhookIntake, metrics: Metrics) {
       metrics.intake(flowId, 'rejected');
       throw error;
     }
-    metrics.intake(flowId, outcome.kind === 'duplicate' ? 'duplicate' : 'accepted');
+    metrics.intake(
+      flowId,
+      outcome.kind === 'duplicate' ? 'duplicate' : outcome.kind === 'ignored' ? 'ignored' : 'accepted',
+    );
     switch (outcome.kind) {
+      case 'ignored':
+        // The sender's delivery was fine but not for this flow (another topic): 200 stops its retries.
+        return json(200, { ignored: true });
       case 'duplicate':
         return json(200, { executionId: outcome.executionId, duplicate: true });
       case 'responded': {
