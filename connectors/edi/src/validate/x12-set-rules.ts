@@ -1,4 +1,4 @@
-import type { ElementRule, SetRule } from './rules.js';
+import type { ElementRule, SegmentRule, SetRule } from './rules.js';
 
 type ElementArgs = [
   at: number,
@@ -15,6 +15,28 @@ const element = (required: boolean, [at, name, min, max, type, reference]: Eleme
     : { at, name, required, min, max, type, reference };
 const m = (...args: ElementArgs): ElementRule => element(true, args);
 const o = (...args: ElementArgs): ElementRule => element(false, args);
+
+/** PO1 of the 850 and 855: checked on every occurrence, so a bad quantity or price is named by line. */
+const poLine = (min: number): SegmentRule => ({
+  tag: 'PO1',
+  min,
+  elements: [
+    o(1, 'assigned identification', 1, 20, 'AN', 350),
+    o(2, 'quantity', 1, 15, 'R', 330),
+    o(3, 'unit or basis for measurement code', 2, 2, 'ID', 355),
+    o(4, 'unit price', 1, 17, 'R', 212),
+    o(6, 'product/service id qualifier', 2, 2, 'ID', 235),
+    o(7, 'product/service id', 1, 48, 'AN', 234),
+  ],
+});
+
+/** CTT, the transaction totals most sets end with. */
+const transactionTotals: SegmentRule = {
+  tag: 'CTT',
+  min: 0,
+  max: 1,
+  elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
+};
 
 /**
  * The transaction sets Waybill validates beyond the envelope, as data. This table covers the
@@ -48,25 +70,8 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           o(6, 'contract number', 1, 30, 'AN', 367),
         ],
       },
-      {
-        tag: 'PO1',
-        min: 1,
-        // Line items: checked on every occurrence, so a bad quantity or price is named by line.
-        elements: [
-          o(1, 'assigned identification', 1, 20, 'AN', 350),
-          o(2, 'quantity', 1, 15, 'R', 330),
-          o(3, 'unit or basis for measurement code', 2, 2, 'ID', 355),
-          o(4, 'unit price', 1, 17, 'R', 212),
-          o(6, 'product/service id qualifier', 2, 2, 'ID', 235),
-          o(7, 'product/service id', 1, 48, 'AN', 234),
-        ],
-      },
-      {
-        tag: 'CTT',
-        min: 0,
-        max: 1,
-        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
-      },
+      poLine(1),
+      transactionTotals,
     ],
   },
   '855': {
@@ -90,25 +95,8 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           o(9, 'date', 8, 8, 'DT', 373),
         ],
       },
-      {
-        tag: 'PO1',
-        min: 0,
-        // Line items: checked on every occurrence, so a bad quantity or price is named by line.
-        elements: [
-          o(1, 'assigned identification', 1, 20, 'AN', 350),
-          o(2, 'quantity', 1, 15, 'R', 330),
-          o(3, 'unit or basis for measurement code', 2, 2, 'ID', 355),
-          o(4, 'unit price', 1, 17, 'R', 212),
-          o(6, 'product/service id qualifier', 2, 2, 'ID', 235),
-          o(7, 'product/service id', 1, 48, 'AN', 234),
-        ],
-      },
-      {
-        tag: 'CTT',
-        min: 0,
-        max: 1,
-        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
-      },
+      poLine(0),
+      transactionTotals,
     ],
   },
   '856': {
@@ -137,12 +125,7 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
           m(3, 'hierarchical level code', 1, 2, 'ID', 735),
         ],
       },
-      {
-        tag: 'CTT',
-        min: 0,
-        max: 1,
-        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
-      },
+      transactionTotals,
     ],
   },
   '810': {
@@ -177,12 +160,7 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
       },
       // TDS (total monetary value summary) is mandatory in the 810 standard.
       { tag: 'TDS', min: 1, max: 1, elements: [m(1, 'amount', 1, 15, 'N0', 610)] },
-      {
-        tag: 'CTT',
-        min: 0,
-        max: 1,
-        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
-      },
+      transactionTotals,
     ],
   },
   '846': {
@@ -203,12 +181,7 @@ export const x12SetRules: Readonly<Record<string, SetRule>> = {
         ],
       },
       { tag: 'LIN', min: 0 },
-      {
-        tag: 'CTT',
-        min: 0,
-        max: 1,
-        elements: [m(1, 'number of line items', 1, 6, 'N0', 354), o(2, 'hash total', 1, 10, 'R', 347)],
-      },
+      transactionTotals,
     ],
   },
   '940': {
