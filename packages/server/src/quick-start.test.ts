@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startProcess, waitFor } from '@waybill/runtime/testing';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, startWaybillProcess } from './testing/waybill-processes.js';
+import { api, repoRoot, startWaybillProcess } from './testing/waybill-processes.js';
 
 const main = join(repoRoot, 'packages/cli/dist/main.js');
 const run = promisify(execFile);
@@ -71,6 +71,29 @@ describe('the quick start', () => {
       expect(answered).toMatchObject({ po: '08292233294', acknowledgmentStatus: 'accepted' });
       const outbox = await readdir(join(server.dataDir, 'edi', 'outbound'));
       expect(outbox.sort()).toEqual([answered.acknowledgment, answered.poAcknowledgment].sort());
+
+      // An order placed in the Shopify simulator reaches Waybill as a signed webhook, as from a store.
+      const store = /Shopify simulator: (http:\/\/\S+) /.exec(server.output())?.[1];
+      const placed = await fetch(`${store}/__sim/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'buyer@example.com', lineItems: [{ sku: 'SKU-1001', quantity: 2 }] }),
+      });
+      expect(placed.status).toBe(201);
+      const { order } = (await placed.json()) as { order: { name: string } };
+      const done = await waitFor(
+        async () => {
+          const page = await api(
+            server,
+            'GET',
+            `/api/executions?flowId=shopify-store-to-odoo&businessKey=${encodeURIComponent(order.name)}`,
+          );
+          const status = page.body.items[0]?.status;
+          return status === 'succeeded' || status === 'failed' ? status : undefined;
+        },
+        { timeoutMs: 15_000, description: 'the Shopify order’s execution' },
+      );
+      expect(done).toBe('succeeded');
     } finally {
       await server.stop();
     }
@@ -103,7 +126,9 @@ describe('the quick start', () => {
       { cwd: repoRoot },
       /never/,
     );
-    await expect(sim).rejects.toThrow(/There is no simulator "sap"; choose one of: odoo\./);
+    await expect(sim).rejects.toThrow(
+      /There is no simulator "sap"; choose one of: odoo, shopify, salesforce\./,
+    );
   });
 
   it('creates the admin on the first start with a one-time password, and API tokens come from the command line', async () => {

@@ -2,13 +2,21 @@ import { ediConnector } from '@waybill/connector-edi';
 import { httpConnector } from '@waybill/connector-http';
 import { type ConnectorRuntime, createConnectorInvoker, userError } from '@waybill/connector-kit';
 import { odooConnector } from '@waybill/connector-odoo';
+import { salesforceConnector } from '@waybill/connector-salesforce';
+import { shopifyConnector } from '@waybill/connector-shopify';
 import type { SecretsPort } from '@waybill/engine';
 import { coreNodeManifests, coreTriggerManifests, createCatalog, type NodeCatalog } from '@waybill/flow';
 import type { Store } from '@waybill/store';
 import { createTtlCache } from '../intake/ttl-cache.js';
 
 /** The connectors this build of Waybill ships. */
-export const installedConnectors = [httpConnector, odooConnector, ediConnector];
+export const installedConnectors = [
+  httpConnector,
+  odooConnector,
+  shopifyConnector,
+  salesforceConnector,
+  ediConnector,
+];
 
 export interface Connectors {
   invoker: ConnectorRuntime;

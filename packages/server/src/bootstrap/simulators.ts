@@ -1,5 +1,7 @@
 import { userError } from '@waybill/connector-kit';
 import { startOdooSimulator } from '@waybill/connector-odoo/simulator';
+import { startSalesforceSimulator } from '@waybill/connector-salesforce/simulator';
+import { startShopifySimulator } from '@waybill/connector-shopify/simulator';
 import type { ResolvedCredential, SecretsPort } from '@waybill/engine';
 
 /**
@@ -22,6 +24,12 @@ export interface SimulatorDefinition {
   signIn: string;
 }
 
+// What the demo simulators accept; the demo credentials carry the same (they are not secrets of anyone).
+const SHOPIFY_SIM_TOKEN = 'shpat_sim_admin_token';
+const SHOPIFY_SIM_WEBHOOK_SECRET = 'shpss_sim_webhook_secret';
+const SALESFORCE_SIM_KEY = 'sim-consumer-key';
+const SALESFORCE_SIM_SECRET = 'sim-consumer-secret';
+
 export const installedSimulators: readonly SimulatorDefinition[] = [
   {
     id: 'odoo',
@@ -35,6 +43,35 @@ export const installedSimulators: readonly SimulatorDefinition[] = [
     }),
     signIn:
       'database "waybill"; JSON-RPC login admin / admin (or readonly / readonly); JSON-2 API keys sim-admin-key and sim-readonly-key',
+  },
+  {
+    id: 'shopify',
+    title: 'Shopify',
+    defaultPort: 8081,
+    start: (options) =>
+      startShopifySimulator({
+        ...options,
+        accessToken: SHOPIFY_SIM_TOKEN,
+        webhookSecret: SHOPIFY_SIM_WEBHOOK_SECRET,
+      }),
+    credentialId: 'shopify-sim',
+    credential: (url) => ({
+      type: 'shopify-admin',
+      values: { shop: url, accessToken: SHOPIFY_SIM_TOKEN, webhookSecret: SHOPIFY_SIM_WEBHOOK_SECRET },
+    }),
+    signIn: `Admin API access token ${SHOPIFY_SIM_TOKEN} (X-Shopify-Access-Token); webhooks signed with ${SHOPIFY_SIM_WEBHOOK_SECRET}`,
+  },
+  {
+    id: 'salesforce',
+    title: 'Salesforce',
+    defaultPort: 8082,
+    start: (options) => startSalesforceSimulator(options),
+    credentialId: 'salesforce-sim',
+    credential: (url) => ({
+      type: 'salesforce-client-credentials',
+      values: { loginUrl: url, consumerKey: SALESFORCE_SIM_KEY, consumerSecret: SALESFORCE_SIM_SECRET },
+    }),
+    signIn: `OAuth 2.0 client credentials: consumer key ${SALESFORCE_SIM_KEY}, secret ${SALESFORCE_SIM_SECRET}`,
   },
 ];
 

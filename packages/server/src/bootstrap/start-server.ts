@@ -99,6 +99,7 @@ export async function startServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  await subscribeDemoStore(simulators, `http://127.0.0.1:${port}`, log('demo-shopify'));
   return {
     url: `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`,
     seeded,
@@ -141,4 +142,24 @@ async function startDemoSimulators(store: Store): Promise<RunningSimulator[]> {
       });
   }
   return simulators;
+}
+
+/**
+ * Points the Shopify simulator's orders/create webhook at the example flow that takes signed
+ * store orders, so an order placed in the simulator (`POST <simulator>/__sim/orders`) arrives
+ * signed, as from a real store. Through the control route, because the simulator is reached
+ * over HTTP like any store.
+ */
+async function subscribeDemoStore(
+  simulators: readonly RunningSimulator[],
+  waybillUrl: string,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  const shopify = simulators.find((simulator) => simulator.id === 'shopify');
+  if (!shopify) return;
+  await fetch(`${shopify.url}/__sim/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ topic: 'orders/create', address: `${waybillUrl}/hooks/shopify-store-to-odoo` }),
+  }).catch(onError);
 }

@@ -1,0 +1,12 @@
+export * from './client.js';
+export { shopifyConnector } from './connector.js';
+export * from './credential-types.js';
+export * from './errors.js';
+export * from './mapping/gid.js';
+export * from './mapping/money.js';
+export * from './mapping/rest-order.js';
+export * from './mapping/to-canonical-order.js';
+export * from './operations/index.js';
+export * from './shop-url.js';
+export * from './triggers/webhook.js';
+export * from './webhook/verify-hmac.js';

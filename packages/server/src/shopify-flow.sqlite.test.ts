@@ -1,0 +1,3 @@
+import { describeShopifyFlowSuite } from './testing/shopify-flow-suite.js';
+
+describeShopifyFlowSuite('sqlite');
