@@ -80,6 +80,7 @@ export interface SequencePort {
 /** A document as a step records it: the connector's record plus where it came from. */
 export interface StepDocument extends DocumentToRecord {
   executionId: string;
+  flowId: string;
   nodeId: string;
   stepKey: string;
   /** 0 for the step's first document. */

@@ -12,14 +12,7 @@ export function storeRecords(store: Store): { sequences: SequencePort; documents
   return {
     sequences: { next: (scope, key, options) => store.sequences.next(scope, key, options) },
     documents: {
-      record: async (document) => {
-        const execution = await store.executions.get(document.executionId);
-        const meta = await store.documents.record({
-          ...document,
-          ...(execution ? { flowId: execution.flowId } : {}),
-        });
-        return { id: meta.id };
-      },
+      record: async (document) => ({ id: (await store.documents.record(document)).id }),
       acknowledge: (ack) => store.documents.acknowledge(ack),
     },
   };

@@ -55,7 +55,7 @@ export async function startCommand(options: StartOptions, print: (text: string) 
   }
   for (const flow of server.seeded) {
     print(
-      flow.trigger === 'core.webhook'
+      flow.takesHooks
         ? `  deployed example flow "${flow.name}": POST ${server.url}/hooks/${flow.id}`
         : `  deployed example flow "${flow.name}" (started by ${flow.trigger})`,
     );

@@ -117,6 +117,7 @@ function stepRecords(context: Context): Pick<ConnectorCall, 'sequences' | 'docum
               documents.record({
                 ...document,
                 executionId: context.executionId,
+                flowId: context.flowId,
                 nodeId: context.node.id,
                 stepKey: context.stepKey,
                 ordinal: ordinal++,

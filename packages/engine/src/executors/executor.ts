@@ -45,6 +45,7 @@ export interface ExecutorContext<P> {
   attempt: number;
   stepKey: string;
   executionId: string;
+  flowId: string;
   idempotencyKey: string;
   /** The step as recorded by an earlier run, when this one continues it (a delay that was due later). */
   previous: StepRecord | undefined;

@@ -102,6 +102,7 @@ export async function runNode(state: ExecutionState, invocation: NodeInvocation)
         attempt,
         stepKey: key,
         executionId: state.executionId,
+        flowId: state.executionBinding.flowId,
         idempotencyKey: `${state.idempotencyBase}:${key}`,
         previous: resumed,
         signal: state.signal,

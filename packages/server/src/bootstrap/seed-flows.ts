@@ -8,8 +8,10 @@ export interface SeededFlow {
   name: string;
   /** A test case payload that exists for it, to try the flow with. */
   sampleInput: string | undefined;
-  /** Its trigger type: only `core.webhook` flows take deliveries at /hooks/<id>. */
+  /** Its trigger type. */
   trigger: string;
+  /** Whether it takes deliveries at /hooks/<id> (core.webhook or a connector's webhook trigger). */
+  takesHooks: boolean;
 }
 
 /**
@@ -60,6 +62,9 @@ export async function seedExampleFlows(
       name: result.flow.name,
       sampleInput: await firstCaseInput(folder),
       trigger: result.flow.trigger.type,
+      takesHooks:
+        result.flow.trigger.type === 'core.webhook' ||
+        catalog.trigger(result.flow.trigger.type)?.kind === 'webhook',
     });
   }
   return seeded;

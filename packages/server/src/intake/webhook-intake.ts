@@ -45,12 +45,8 @@ export function createWebhookIntake(deps: ServerDeps) {
     const deployment = await store.deployments.current(flowId);
     return deployment ? deps.revisions.get(flowId, deployment.revisionHash) : undefined;
   });
-  const secrets = createTtlCache(5000, async (credentialId: string) => {
-    const credential = await store.credentials.reveal(credentialId);
-    const secret = credential?.values.secret;
-    return typeof secret === 'string' && secret.length > 0 ? secret : undefined;
-  });
   const depth = createTtlCache(250, async (_: 'queue') => deps.queue.depth());
+  // One read and decryption per credential every 5 s, for signature secrets and connector triggers alike.
   const credentials = createTtlCache(5000, async (id: string): Promise<ResolvedCredential | undefined> => {
     const credential = await store.credentials.reveal(id);
     return credential
@@ -62,6 +58,12 @@ export function createWebhookIntake(deps: ServerDeps) {
         }
       : undefined;
   });
+  const secrets = {
+    async get(credentialId: string): Promise<string | undefined> {
+      const secret = (await credentials.get(credentialId))?.values.secret;
+      return typeof secret === 'string' && secret.length > 0 ? secret : undefined;
+    },
+  };
 
   const receive = async (hook: IncomingWebhook): Promise<IntakeOutcome> => {
     const revision = await deployed.get(hook.flowId);

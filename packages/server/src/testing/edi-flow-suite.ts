@@ -7,6 +7,7 @@ import { startOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { createPoller } from '@waybill/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnerValues } from '../bootstrap/demo-edi.js';
+import { odooSimCredential } from './simulator-credentials.js';
 import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
 import { repoRoot } from './waybill-processes.js';
 
@@ -58,13 +59,7 @@ export function describeEdiFlowSuite(backend: Backend) {
       root = await mkdtemp(join(tmpdir(), 'waybill-edi-'));
       text = await readFile(sample850, 'latin1');
       const credentials = [
-        {
-          id: 'odoo-sim',
-          type: 'odoo-jsonrpc',
-          name: 'Odoo simulator',
-          values: { url: odoo.url, database: 'waybill', login: 'admin', password: 'sim-admin-key' },
-          allowedHosts: ['127.0.0.1'],
-        },
+        odooSimCredential(odoo.url),
         {
           id: 'edi-demo-partner',
           type: 'edi-x12-partner',

@@ -4,6 +4,7 @@ import type { RunningOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { startOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { createPoller } from '@waybill/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { odooSimCredential } from './simulator-credentials.js';
 import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
 import { repoRoot } from './waybill-processes.js';
 
@@ -22,13 +23,7 @@ export function describeOdooFlowSuite(backend: Backend) {
     beforeAll(async () => {
       t = await createTestRuntime(backend);
       odoo = await startOdooSimulator();
-      const credential = {
-        id: 'odoo-sim',
-        type: 'odoo-jsonrpc',
-        name: 'Odoo simulator',
-        values: { url: odoo.url, database: 'waybill', login: 'admin', password: 'sim-admin-key' },
-        allowedHosts: ['127.0.0.1'],
-      };
+      const credential = odooSimCredential(odoo.url);
       expect((await t.call('POST', '/api/credentials', credential)).status).toBe(201);
       const definition = await readJson(join(flowDir, 'flow.json'));
       expect(

@@ -6,6 +6,7 @@ import type { RunningOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { startOdooSimulator } from '@waybill/connector-odoo/simulator';
 import { type RunningShopifySimulator, startShopifySimulator } from '@waybill/connector-shopify/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { odooSimCredential } from './simulator-credentials.js';
 import { type Backend, createTestRuntime, type TestRuntime } from './test-runtime.js';
 import { repoRoot } from './waybill-processes.js';
 
@@ -28,13 +29,7 @@ export function describeShopifyFlowSuite(backend: Backend) {
       odoo = await startOdooSimulator();
       shopify = await startShopifySimulator({ webhookRetryDelaysMs: [50, 100, 200] });
       const credentials = [
-        {
-          id: 'odoo-sim',
-          type: 'odoo-jsonrpc',
-          name: 'Odoo simulator',
-          values: { url: odoo.url, database: 'waybill', login: 'admin', password: 'sim-admin-key' },
-          allowedHosts: ['127.0.0.1'],
-        },
+        odooSimCredential(odoo.url),
         {
           id: 'shopify-sim',
           type: 'shopify-admin',
